@@ -1,0 +1,1 @@
+"""Identity primitives: identifiers, passwords, tokens and one-time codes."""

@@ -1,0 +1,124 @@
+"""Access and refresh JWTs: a fixed algorithm, typed, audience- and issuer-bound, short-lived."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import uuid
+from dataclasses import dataclass
+
+import jwt
+
+from backend.settings import Settings
+
+ALGORITHM = "HS256"
+ACCESS_TYP = "at+jwt"
+REFRESH_TYP = "rt+jwt"
+
+
+class TokenError(Exception):
+    """A token that must not be accepted; `code` tells the client what to do."""
+
+    def __init__(self, code: str):
+        self.code = code
+        super().__init__(code)
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    expires_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RefreshClaims:
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    token_id: uuid.UUID
+
+
+def _key(settings: Settings, purpose: str) -> bytes:
+    # Separate keys per token type, so one kind can never verify as the other even with a bug in typ checks.
+    return hmac.new(settings.secret_key.encode(), f"jwt:{purpose}".encode(), hashlib.sha256).digest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def issue_access(settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID) -> tuple[str, dt.datetime]:
+    now = _now()
+    expires = now + dt.timedelta(seconds=settings.access_ttl_seconds)
+    claims = {
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int(expires.timestamp()),
+        "jti": uuid.uuid4().hex,
+    }
+    token = jwt.encode(claims, _key(settings, "access"), algorithm=ALGORITHM, headers={"typ": ACCESS_TYP})
+    return token, expires
+
+
+def issue_refresh(
+    settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID, token_id: uuid.UUID, expires: dt.datetime
+) -> str:
+    now = _now()
+    claims = {
+        "iss": settings.jwt_issuer,
+        "aud": f"{settings.jwt_audience}:refresh",
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "jti": str(token_id),
+        "iat": int(now.timestamp()),
+        "exp": int(expires.timestamp()),
+    }
+    return jwt.encode(claims, _key(settings, "refresh"), algorithm=ALGORITHM, headers={"typ": REFRESH_TYP})
+
+
+def _decode(settings: Settings, token: str, purpose: str, typ: str, audience: str) -> dict:
+    try:
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError:
+        raise TokenError("INVALID_TOKEN") from None
+    if header.get("alg") != ALGORITHM or header.get("typ") != typ:
+        raise TokenError("INVALID_TOKEN")
+    try:
+        return jwt.decode(
+            token,
+            _key(settings, purpose),
+            algorithms=[ALGORITHM],
+            audience=audience,
+            issuer=settings.jwt_issuer,
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "sid", "jti"]},
+        )
+    except jwt.ExpiredSignatureError:
+        raise TokenError("TOKEN_EXPIRED") from None
+    except jwt.PyJWTError:
+        raise TokenError("INVALID_TOKEN") from None
+
+
+def _uuid(value: object) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise TokenError("INVALID_TOKEN") from None
+
+
+def decode_access(settings: Settings, token: str) -> AccessClaims:
+    claims = _decode(settings, token, "access", ACCESS_TYP, settings.jwt_audience)
+    return AccessClaims(
+        user_id=_uuid(claims["sub"]),
+        session_id=_uuid(claims["sid"]),
+        expires_at=dt.datetime.fromtimestamp(claims["exp"], dt.timezone.utc),
+    )
+
+
+def decode_refresh(settings: Settings, token: str) -> RefreshClaims:
+    claims = _decode(settings, token, "refresh", REFRESH_TYP, f"{settings.jwt_audience}:refresh")
+    return RefreshClaims(user_id=_uuid(claims["sub"]), session_id=_uuid(claims["sid"]), token_id=_uuid(claims["jti"]))

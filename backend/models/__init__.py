@@ -1,0 +1,10 @@
+"""Tortoise models, one module per domain; aerich reads the list below."""
+
+MODEL_MODULES = [
+    "backend.models.identity",
+    "backend.models.otp",
+    "backend.models.messaging",
+    "backend.models.notifications",
+    "backend.models.history",
+    "backend.models.contracts",
+]

@@ -1,0 +1,1 @@
+"""Thin resolvers: who is asking, scoping, one service call, mapping to API types."""

@@ -1,0 +1,76 @@
+"""Resolvers of in-app notifications."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+
+from strawberry.types import Info
+
+from backend.auth.permissions import denial
+from backend.models.notifications import Notification
+from backend.resolvers.errors import graphql_error, payload_or_errors
+from backend.schema import notifications as s
+from backend.schema.common import Connection, to_connection
+from backend.services import notifications as service
+from backend.services.errors import DomainError
+from backend.services.pagination import paginate
+from backend.services.sessions import session_alive
+
+
+def notification_type(row: Notification) -> s.Notification:
+    return s.Notification(
+        id=str(row.id),
+        kind=service.NotificationKind(row.kind),
+        params=row.params,
+        created_at=row.created_at,
+        read_at=row.read_at,
+    )
+
+
+async def notifications(info: Info, unread_only: bool, first: int | None, after: str | None) -> Connection[s.Notification]:
+    query = Notification.filter(user_id=info.context.viewer.user.id)
+    if unread_only:
+        query = query.filter(read_at__isnull=True)
+    try:
+        page = await paginate(query, first, after)
+    except DomainError as exc:
+        raise graphql_error(exc) from None
+    return Connection[s.Notification](**to_connection(page, notification_type))
+
+
+async def unread_count(info: Info) -> int:
+    return await service.unread_count(info.context.viewer.user.id)
+
+
+async def mark_read(info: Info, input: s.NotificationMarkReadInput) -> s.NotificationMarkReadPayload:
+    async def work():
+        user_id = info.context.viewer.user.id
+        ids = None
+        if input.ids is not None:
+            if len(input.ids) > service.MAX_MARK_READ:
+                raise DomainError("TOO_MANY", field="ids", max=service.MAX_MARK_READ)
+            ids = []
+            for raw in input.ids:
+                try:
+                    ids.append(uuid.UUID(str(raw)))
+                except ValueError:
+                    continue  # an id that cannot exist is simply not among the viewer's notifications
+        updated = await service.mark_read(user_id, ids)
+        return s.NotificationMarkReadPayload(updated=updated, unread_count=await service.unread_count(user_id))
+
+    return await payload_or_errors(s.NotificationMarkReadPayload, work)
+
+
+async def received(info: Info) -> AsyncIterator[s.Notification]:
+    viewer = info.context.viewer
+    if viewer is None:
+        raise denial("UNAUTHENTICATED")
+    async with info.context.rt.pubsub.subscribe(service.channel_for(viewer.user.id)) as messages:
+        async for message in messages:
+            # A connection outlives its access token; a signed-out session stops receiving.
+            if not await session_alive(viewer.session_id):
+                return
+            row = await Notification.get_or_none(id=message["id"], user_id=viewer.user.id)
+            if row is not None:
+                yield notification_type(row)

@@ -1,0 +1,32 @@
+"""The adapters a running portal uses, chosen once from settings and handed to the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.adapters.messaging import DevOutbox, HttpGateway, Messenger
+from backend.adapters.pubsub import InProcessPubSub, PubSub, RedisPubSub
+from backend.settings import Settings
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    messenger: Messenger
+    pubsub: PubSub
+
+    async def close(self) -> None:
+        await self.pubsub.close()
+        closer = getattr(self.messenger, "aclose", None)
+        if closer:
+            await closer()
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    messenger: Messenger
+    if settings.messaging == "http":
+        messenger = HttpGateway(settings.sms_http_url, settings.sms_http_token, settings.sms_sender)
+    else:
+        messenger = DevOutbox()
+    pubsub: PubSub = RedisPubSub(settings.redis_url) if settings.redis_url else InProcessPubSub()
+    return Runtime(settings=settings, messenger=messenger, pubsub=pubsub)

@@ -1,0 +1,1 @@
+"""Domain rules: workflows, deadlines, eligibility; no GraphQL here."""

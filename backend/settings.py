@@ -1,0 +1,98 @@
+"""Settings from environment variables, with embedded defaults for `make run` and tests."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def _secret_from_var(var_dir: Path) -> str:
+    # A development secret survives restarts so that sessions and demo tokens stay valid.
+    var_dir.mkdir(parents=True, exist_ok=True)
+    path = var_dir / "secret.key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    var_dir: Path = ROOT / "var"
+    database_url: str = ""
+    redis_url: str = ""
+    secret_key: str = ""
+    jwt_issuer: str = "shanyraq"
+    jwt_audience: str = "shanyraq-api"
+    access_ttl_seconds: int = 15 * 60
+    refresh_ttl_seconds: int = 30 * 24 * 3600
+    messaging: str = "outbox"
+    sms_http_url: str = ""
+    sms_http_token: str = ""
+    sms_sender: str = "Shanyraq"
+    allowed_origins: tuple[str, ...] = ()
+    spa_dist: Path = ROOT / "frontend" / "dist"
+    # Values a test may lower to exercise limits quickly; production keeps the defaults.
+    otp_ttl_seconds: int = 300
+    otp_max_attempts: int = 5
+    otp_resend_interval_seconds: int = 60
+    otp_max_per_hour: int = 5
+    otp_ip_resend_interval_seconds: int = 60
+    otp_ip_max_per_hour: int = 5
+    login_max_failures: int = 10
+    login_lock_seconds: int = 15 * 60
+    graphql_max_depth: int = 12
+    graphql_max_aliases: int = 20
+    graphql_max_tokens: int = 4000
+    trusted_proxies: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def dev_mode(self) -> bool:
+        return self.env != "production"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        env = os.environ.get("SHANYRAQ_ENV", "development")
+        var_dir = Path(os.environ.get("VAR_DIR", str(ROOT / "var"))).resolve()
+        secret = os.environ.get("SECRET_KEY", "")
+        if not secret:
+            if env == "production":
+                raise RuntimeError("SECRET_KEY must be set in production")
+            secret = _secret_from_var(var_dir)
+        database_url = os.environ.get("DATABASE_URL") or f"sqlite://{var_dir / 'shanyraq.sqlite3'}"
+        settings = cls(
+            env=env,
+            var_dir=var_dir,
+            database_url=database_url,
+            redis_url=os.environ.get("REDIS_URL", ""),
+            secret_key=secret,
+            jwt_issuer=os.environ.get("JWT_ISSUER", cls.jwt_issuer),
+            jwt_audience=os.environ.get("JWT_AUDIENCE", cls.jwt_audience),
+            messaging=os.environ.get("MESSAGING", "outbox"),
+            sms_http_url=os.environ.get("SMS_HTTP_URL", ""),
+            sms_http_token=os.environ.get("SMS_HTTP_TOKEN", ""),
+            allowed_origins=_list(os.environ.get("ALLOWED_ORIGINS")),
+            spa_dist=Path(os.environ.get("SPA_DIST", str(ROOT / "frontend" / "dist"))),
+            trusted_proxies=_list(os.environ.get("TRUSTED_PROXIES")),
+        )
+        numeric = {
+            f.name: int(os.environ[f.name.upper()])
+            for f in fields(cls)
+            if f.type in ("int", int) and os.environ.get(f.name.upper())
+        }
+        if numeric:
+            settings = replace(settings, **numeric)
+        if settings.env == "production" and settings.messaging == "outbox":
+            raise RuntimeError("MESSAGING=outbox is for development; configure a gateway")
+        return replace(settings, **overrides) if overrides else settings
