@@ -103,7 +103,7 @@ class SPA(StaticFiles):
 
 
 async def _spa_missing(request: Request) -> Response:
-    return PlainTextResponse("The SPA is not built: run `make run` (it builds frontend/dist).", status_code=503)
+    return PlainTextResponse("Not found. (The SPA is not built: `make run` builds frontend/dist.)", status_code=404)
 
 
 def create_app(settings: Settings | None = None, runtime: Runtime | None = None, manage_db: bool = True) -> Starlette:

@@ -153,7 +153,7 @@ async def registration_start(info: Info, input: s.RegistrationStartInput) -> s.R
 
 async def registration_code_resend(info: Info, input: s.RegistrationResendInput) -> s.RegistrationStartPayload:
     async def work():
-        row = await registration.resend(info.context.rt, _uuid(input.registration_id, "registrationId"), info.context.req)
+        row = await registration.resend(info.context.rt, input.registration_id, info.context.req)
         return s.RegistrationStartPayload(registration_id=str(row.id), delivery=delivery(info, row))
 
     return await payload_or_errors(s.RegistrationStartPayload, work)
@@ -161,7 +161,7 @@ async def registration_code_resend(info: Info, input: s.RegistrationResendInput)
 
 async def registration_code_verify(info: Info, input: s.RegistrationVerifyInput) -> s.RegistrationVerifyPayload:
     async def work():
-        await registration.verify(info.context.rt, _uuid(input.registration_id, "registrationId"), input.code)
+        await registration.verify(info.context.rt, input.registration_id, input.code)
         return s.RegistrationVerifyPayload(verified=True)
 
     return await payload_or_errors(s.RegistrationVerifyPayload, work)
@@ -171,7 +171,7 @@ async def registration_complete(info: Info, input: s.RegistrationCompleteInput) 
     async def work():
         result = await registration.complete(
             info.context.rt,
-            _uuid(input.registration_id, "registrationId"),
+            input.registration_id,
             input.password,
             input.password_confirmation,
             info.context.req,

@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
+import functools
+
 import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
-from strawberry.tools import merge_types
 
 from backend.schema.extensions import ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
 from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
 from backend.settings import Settings
 
-Query = merge_types("Query", (IdentityQuery, NotificationQuery))
-Mutation = merge_types("Mutation", (IdentityMutation, NotificationMutation))
-Subscription = merge_types("Subscription", (NotificationSubscription,))
+
+@strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
+class Query(IdentityQuery, NotificationQuery):
+    pass
+
+
+@strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
+class Mutation(IdentityMutation, NotificationMutation):
+    pass
+
+
+@strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
+class Subscription(NotificationSubscription):
+    pass
 
 
 def _expected(error) -> bool:
     # Errors we raise on purpose carry a stable code; everything else is a fault to hide.
     return not (error.extensions and "code" in error.extensions) and error.original_error is not None
+
+
+class ShanyraqSchema(strawberry.Schema):
+    def _get_execute_function(self):
+        # Variable coercion errors ("unknown field 'chanel'") must not suggest names either.
+        return functools.partial(super()._get_execute_function(), hide_suggestions=True)
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
@@ -31,7 +49,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if not settings.dev_mode:
         extensions.append(MaskErrors(should_mask_error=_expected))
-    return strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    return ShanyraqSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
 
 
 def schema_sdl() -> str:

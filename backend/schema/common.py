@@ -12,6 +12,8 @@ from backend.services.pagination import Page
 
 T = TypeVar("T")
 
+INPUT = strawberry.argument(description="The fields of this operation; see the input type.")
+
 
 @strawberry.type(description="An expected failure: bad input, wrong state or not allowed. Clients localize by `code`.")
 class UserError:

@@ -13,7 +13,7 @@ from strawberry.types import Info
 from backend.auth.permissions import Allow
 from backend.models.identity import AccountKind, Role
 from backend.resolvers import identity as r
-from backend.schema.common import Connection, UserError
+from backend.schema.common import INPUT, Connection, UserError
 
 AccountKindType = strawberry.enum(
     AccountKind, name="AccountKind", description="A person (IIN) or a company (BIN)."
@@ -253,31 +253,31 @@ class IdentityQuery:
 @strawberry.type
 class IdentityMutation:
     @strawberry.mutation(description="Registration step 1: check the details and the contract, send an SMS code.")
-    async def registration_start(self, info: Info, input: RegistrationStartInput) -> RegistrationStartPayload:
+    async def registration_start(self, info: Info, input: Annotated[RegistrationStartInput, INPUT]) -> RegistrationStartPayload:
         return await r.registration_start(info, input)
 
     @strawberry.mutation(description="Send a new registration code; the attempts left carry over.")
-    async def registration_code_resend(self, info: Info, input: RegistrationResendInput) -> RegistrationStartPayload:
+    async def registration_code_resend(self, info: Info, input: Annotated[RegistrationResendInput, INPUT]) -> RegistrationStartPayload:
         return await r.registration_code_resend(info, input)
 
     @strawberry.mutation(description="Registration step 2: check the SMS code.")
-    async def registration_code_verify(self, info: Info, input: RegistrationVerifyInput) -> RegistrationVerifyPayload:
+    async def registration_code_verify(self, info: Info, input: Annotated[RegistrationVerifyInput, INPUT]) -> RegistrationVerifyPayload:
         return await r.registration_code_verify(info, input)
 
     @strawberry.mutation(description="Registration step 3: set the password; the account is created and signed in.")
-    async def registration_complete(self, info: Info, input: RegistrationCompleteInput) -> AuthPayload:
+    async def registration_complete(self, info: Info, input: Annotated[RegistrationCompleteInput, INPUT]) -> AuthPayload:
         return await r.registration_complete(info, input)
 
     @strawberry.mutation(description="Sign in with IIN/BIN or email and password.")
-    async def session_login(self, info: Info, input: SessionLoginInput) -> AuthPayload:
+    async def session_login(self, info: Info, input: Annotated[SessionLoginInput, INPUT]) -> AuthPayload:
         return await r.session_login(info, input)
 
     @strawberry.mutation(description="Send a four-digit sign-in code by SMS or voice call.")
-    async def session_phone_code_send(self, info: Info, input: PhoneCodeSendInput) -> CodeSentPayload:
+    async def session_phone_code_send(self, info: Info, input: Annotated[PhoneCodeSendInput, INPUT]) -> CodeSentPayload:
         return await r.session_phone_code_send(info, input)
 
     @strawberry.mutation(description="Sign in with the phone code; an unknown number gets a new resident account.")
-    async def session_phone_login(self, info: Info, input: PhoneLoginInput) -> AuthPayload:
+    async def session_phone_login(self, info: Info, input: Annotated[PhoneLoginInput, INPUT]) -> AuthPayload:
         return await r.session_phone_login(info, input)
 
     @strawberry.mutation(
@@ -287,37 +287,37 @@ class IdentityMutation:
         return await r.session_refresh(info)
 
     @strawberry.mutation(description="End this session, or every session of the account with `everywhere`.")
-    async def session_logout(self, info: Info, input: SessionLogoutInput | None = None) -> SessionEndPayload:
+    async def session_logout(self, info: Info, input: Annotated[SessionLogoutInput | None, INPUT] = None) -> SessionEndPayload:
         return await r.session_logout(info, input or SessionLogoutInput())
 
     @strawberry.mutation(extensions=[Allow()], description="End one of the viewer's sessions.")
-    async def session_revoke(self, info: Info, input: SessionRevokeInput) -> SessionEndPayload:
+    async def session_revoke(self, info: Info, input: Annotated[SessionRevokeInput, INPUT]) -> SessionEndPayload:
         return await r.session_revoke(info, input)
 
     @strawberry.mutation(extensions=[Allow()], description="Change name or language.")
-    async def profile_update(self, info: Info, input: ProfileUpdateInput) -> ProfilePayload:
+    async def profile_update(self, info: Info, input: Annotated[ProfileUpdateInput, INPUT]) -> ProfilePayload:
         return await r.profile_update(info, input)
 
     @strawberry.mutation(extensions=[Allow()], description="Send a confirmation code to a new email.")
-    async def profile_email_change_start(self, info: Info, input: EmailChangeStartInput) -> CodeSentPayload:
+    async def profile_email_change_start(self, info: Info, input: Annotated[EmailChangeStartInput, INPUT]) -> CodeSentPayload:
         return await r.profile_email_change_start(info, input)
 
     @strawberry.mutation(extensions=[Allow()], description="Switch to the new email once its code is right.")
-    async def profile_email_change_confirm(self, info: Info, input: EmailChangeConfirmInput) -> ProfilePayload:
+    async def profile_email_change_confirm(self, info: Info, input: Annotated[EmailChangeConfirmInput, INPUT]) -> ProfilePayload:
         return await r.profile_email_change_confirm(info, input)
 
     @strawberry.mutation(extensions=[Allow()], description="Send a confirmation code to a new phone.")
-    async def profile_phone_change_start(self, info: Info, input: PhoneChangeStartInput) -> CodeSentPayload:
+    async def profile_phone_change_start(self, info: Info, input: Annotated[PhoneChangeStartInput, INPUT]) -> CodeSentPayload:
         return await r.profile_phone_change_start(info, input)
 
     @strawberry.mutation(extensions=[Allow()], description="Switch to the new phone once its code is right.")
-    async def profile_phone_change_confirm(self, info: Info, input: PhoneChangeConfirmInput) -> ProfilePayload:
+    async def profile_phone_change_confirm(self, info: Info, input: Annotated[PhoneChangeConfirmInput, INPUT]) -> ProfilePayload:
         return await r.profile_phone_change_confirm(info, input)
 
     @strawberry.mutation(extensions=[Allow()], description="Change the password; every other session ends.")
-    async def profile_password_change(self, info: Info, input: PasswordChangeInput) -> ProfilePayload:
+    async def profile_password_change(self, info: Info, input: Annotated[PasswordChangeInput, INPUT]) -> ProfilePayload:
         return await r.profile_password_change(info, input)
 
     @strawberry.mutation(extensions=[Allow(Role.ADMIN)], description="Replace the roles of an account (admin).")
-    async def user_roles_set(self, info: Info, input: UserRolesSetInput) -> ProfilePayload:
+    async def user_roles_set(self, info: Info, input: Annotated[UserRolesSetInput, INPUT]) -> ProfilePayload:
         return await r.user_roles_set(info, input)

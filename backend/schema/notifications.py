@@ -14,7 +14,7 @@ from strawberry.types import Info
 
 from backend.auth.permissions import Allow
 from backend.resolvers import notifications as r
-from backend.schema.common import Connection, UserError
+from backend.schema.common import INPUT, Connection, UserError
 from backend.services.notifications import NotificationKind
 
 NotificationKindType = strawberry.enum(
@@ -67,7 +67,7 @@ class NotificationQuery:
 @strawberry.type
 class NotificationMutation:
     @strawberry.mutation(extensions=[Allow()], description="Mark some or all notifications read.")
-    async def notification_mark_read(self, info: Info, input: NotificationMarkReadInput) -> NotificationMarkReadPayload:
+    async def notification_mark_read(self, info: Info, input: Annotated[NotificationMarkReadInput, INPUT]) -> NotificationMarkReadPayload:
         return await r.mark_read(info, input)
 
 

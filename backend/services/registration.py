@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
@@ -91,9 +92,10 @@ async def start(rt: Runtime, details: RegistrationDetails, req: RequestInfo) -> 
 
 async def _registration(registration_id: object) -> OneTimeCode:
     try:
-        row = await OneTimeCode.get_or_none(id=registration_id, purpose=OtpPurpose.REGISTRATION)
-    except (ValueError, TypeError):
-        row = None
+        key = uuid.UUID(str(registration_id))
+    except ValueError:
+        raise DomainError("REGISTRATION_NOT_FOUND", field="registrationId") from None
+    row = await OneTimeCode.get_or_none(id=key, purpose=OtpPurpose.REGISTRATION)
     if row is None:
         raise DomainError("REGISTRATION_NOT_FOUND", field="registrationId")
     return row

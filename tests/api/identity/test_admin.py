@@ -1,0 +1,65 @@
+"""Administration of accounts: only admins list accounts and set roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.models.history import HistoryEvent
+from tests.conftest import ROLES
+
+USERS = "query($s: String, $first: Int, $after: String) { users(search: $s, first: $first, after: $after) { totalCount edges { cursor node { id email roles } } pageInfo { hasNextPage endCursor } } }"
+SET_ROLES = "mutation($i: UserRolesSetInput!) { userRolesSet(input: $i) { user { id roles } errors { field code } } }"
+
+
+async def test_anonymous_cannot_list_accounts(anon):
+    body = await anon.gql(USERS)
+    assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+@pytest.mark.parametrize("as_role", [r for r in ROLES if r != "admin"], indirect=True)
+async def test_no_role_but_admin_lists_accounts(as_role):
+    client = as_role
+    body = await client.gql(USERS)
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_admin_lists_and_searches_accounts_page_by_page(admin, citizen, legal_entity):
+    body = await admin.data(USERS, {"first": 2})
+    assert body["users"]["totalCount"] == 3 and body["users"]["pageInfo"]["hasNextPage"] is True
+    rest = await admin.data(USERS, {"first": 2, "after": body["users"]["pageInfo"]["endCursor"]})
+    ids = [e["node"]["id"] for e in body["users"]["edges"] + rest["users"]["edges"]]
+    assert len(set(ids)) == 3
+    found = await admin.data(USERS, {"s": citizen.user.email})
+    assert [e["node"]["id"] for e in found["users"]["edges"]] == [str(citizen.user.id)]
+
+
+async def test_a_bad_cursor_or_page_size_is_a_clear_error(admin):
+    assert (await admin.gql(USERS, {"after": "!!"}))["errors"][0]["extensions"]["code"] == "INVALID_CURSOR"
+    assert (await admin.gql(USERS, {"first": 1000}))["errors"][0]["extensions"]["code"] == "INVALID_PAGE_SIZE"
+
+
+@pytest.mark.parametrize("as_role", [r for r in ROLES if r != "admin"], indirect=True)
+async def test_no_role_but_admin_sets_roles(as_role, anon):
+    client = as_role
+    body = await client.data(SET_ROLES, {"i": {"userId": str(client.user.id), "roles": ["ADMIN"]}})
+    assert body["userRolesSet"]["errors"] == [{"field": None, "code": "FORBIDDEN"}]
+    body = await anon.data(SET_ROLES, {"i": {"userId": str(client.user.id), "roles": ["ADMIN"]}})
+    assert body["userRolesSet"]["errors"] == [{"field": None, "code": "UNAUTHENTICATED"}]
+
+
+async def test_admin_sets_roles_and_the_change_is_recorded(admin, citizen):
+    body = await admin.data(SET_ROLES, {"i": {"userId": str(citizen.user.id), "roles": ["CITIZEN", "RESIDENT"]}})
+    assert body["userRolesSet"]["user"]["roles"] == ["CITIZEN", "RESIDENT"]
+    event = await HistoryEvent.get(entity_id=str(citizen.user.id), action="roles_changed")
+    assert event.data == {"old": ["citizen"], "new": ["citizen", "resident"]} and event.actor_id == admin.user.id
+    assert (await citizen.data("query { me { roles } }"))["me"]["roles"] == ["CITIZEN", "RESIDENT"]
+
+
+async def test_an_admin_cannot_remove_their_own_admin_role(admin):
+    body = await admin.data(SET_ROLES, {"i": {"userId": str(admin.user.id), "roles": ["CITIZEN"]}})
+    assert body["userRolesSet"]["errors"] == [{"field": "roles", "code": "CANNOT_REMOVE_OWN_ADMIN"}]
+
+
+async def test_unknown_account_is_not_found(admin):
+    body = await admin.data(SET_ROLES, {"i": {"userId": "nope", "roles": []}})
+    assert body["userRolesSet"]["errors"] == [{"field": "userId", "code": "NOT_FOUND"}]

@@ -1,0 +1,121 @@
+"""Helpers for API tests: a GraphQL client bound to one identity, accounts per role, the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import re
+from typing import Any
+
+import httpx
+
+from backend.auth.passwords import hash_password
+from backend.models.identity import AccountKind, Role, User, UserRole
+from backend.models.messaging import OutboxMessage
+from backend.runtime import Runtime
+from backend.services.request_info import RequestInfo
+from backend.services.sessions import open_session
+from backend.services.tx import atomic
+
+PASSWORD = "Test-Passw0rd!x"
+_serial = itertools.count(1)
+
+
+def valid_iin(prefix: str) -> str:
+    """Completes an 11-digit prefix with the national check digit."""
+    from backend.auth.identifiers import iin_bin_checksum_ok
+
+    for digit in "0123456789":
+        if iin_bin_checksum_ok(prefix + digit):
+            return prefix + digit
+    raise ValueError(f"no valid check digit for {prefix}")
+
+
+def person_iin(n: int) -> str:
+    # Born 1990-05-15, serial n: always a person's IIN.
+    for k in range(n, n + 50):
+        try:
+            return valid_iin(f"9005153{k:04d}")
+        except ValueError:
+            continue
+    raise ValueError
+
+
+def company_bin(n: int) -> str:
+    for k in range(n, n + 50):
+        try:
+            return valid_iin(f"150940{k:05d}")
+        except ValueError:
+            continue
+    raise ValueError
+
+
+def phone(n: int) -> str:
+    return f"+7705{n:07d}"
+
+
+class ApiClient:
+    """GraphQL over HTTP as one identity; `token` is the bearer access token (None for anonymous)."""
+
+    def __init__(self, http: httpx.AsyncClient, token: str | None = None):
+        self.http = http
+        self.token = token
+        self.user: User | None = None
+
+    async def raw(self, query: str, variables: dict[str, Any] | None = None, headers: dict | None = None) -> httpx.Response:
+        hdrs = {"content-type": "application/json"}
+        if self.token:
+            hdrs["authorization"] = f"Bearer {self.token}"
+        hdrs.update(headers or {})
+        return await self.http.post("/graphql", content=json.dumps({"query": query, "variables": variables or {}}), headers=hdrs)
+
+    async def gql(self, query: str, variables: dict[str, Any] | None = None, **kw) -> dict[str, Any]:
+        response = await self.raw(query, variables, **kw)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None, **kw) -> dict[str, Any]:
+        body = await self.gql(query, variables, **kw)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+
+async def create_user(role: str, *, password: str | None = PASSWORD, **fields: Any) -> User:
+    n = next(_serial)
+    kind = AccountKind.COMPANY if role in ("legal_entity", "partner") else AccountKind.PERSON
+    defaults = {
+        "kind": kind,
+        "iin_bin": company_bin(n) if kind is AccountKind.COMPANY else person_iin(n),
+        "email": f"{role}{n}@test.shanyraq.kz",
+        "phone": phone(1000 + n),
+        "full_name": f"Test {role} {n}",
+        "password_hash": hash_password(password) if password else None,
+        "password_changed_at": dt.datetime.now(dt.timezone.utc),
+    }
+    defaults.update(fields)
+    user = await User.create(**defaults)
+    await UserRole.create(user=user, role=Role(role))
+    return user
+
+
+async def make_account(rt: Runtime, client: ApiClient, role: str, **fields: Any) -> User:
+    user = await create_user(role, **fields)
+    async with atomic():
+        result = await open_session(rt, user, "password", RequestInfo(ip="127.0.0.1"), announce=False)
+    client.token = result.access_token
+    client.user = user
+    return user
+
+
+async def last_code(target: str) -> str:
+    message = await OutboxMessage.filter(recipient=target).order_by("-created_at").first()
+    assert message is not None, f"no message to {target}"
+    found = re.findall(r"\d(?:[\d, ]*\d)?", message.body)
+    digits = [re.sub(r"\D", "", f) for f in found if len(re.sub(r"\D", "", f)) in (4, 6)]
+    assert digits, message.body
+    return digits[0]
+
+
+def codes(body: dict, name: str) -> list[str]:
+    return [e["code"] for e in body["data"][name]["errors"]]
