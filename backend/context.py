@@ -46,6 +46,7 @@ class Context:
     ip: str
     loaders: Loaders = field(default_factory=Loaders)
     connection_params: dict[str, Any] | None = None
+    denied: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def req(self) -> RequestInfo:

@@ -152,3 +152,33 @@ async def as_role(app, rt, request):
         client = ApiClient(http)
         await make_account(rt, client, request.param)
         yield client
+
+
+def _require(service: str, reason: str):
+    """In CI (REQUIRE_SERVICES=1) a missing service fails the run; elsewhere its tests are skipped."""
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{service} is required here but {reason}")
+    pytest.skip(f"{service} not available: {reason}")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except Exception as exc:  # noqa: BLE001
+        _require("Redis", f"{url}: {exc}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> str:
+    url = os.environ.get("TEST_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    try:
+        with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1].split("/")[0])), timeout=1):
+            pass
+    except OSError as exc:
+        _require("PostgreSQL", f"{url}: {exc}")
+    return url

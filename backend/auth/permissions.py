@@ -1,7 +1,10 @@
 """Field-level authorization, declared once per field.
 
-A mutation that returns a payload answers "not allowed" as a payload error with a stable code,
-like any other expected failure; a query field answers with a GraphQL error carrying the code.
+Being refused is an expected outcome, not a fault, so it is never a GraphQL error:
+- a mutation that returns a payload answers with a payload error (`UNAUTHENTICATED`, `FORBIDDEN`);
+- a query field answers as if nothing were visible (null, an empty list or page, zero) — "not yours"
+  looks exactly like "not there" — and names the refusal in the response's `extensions.denied`
+  so that a partner developer in GraphiQL sees why the answer is empty.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
-from strawberry.types.base import StrawberryOptional
+from strawberry.types.base import StrawberryList, StrawberryOptional
 from strawberry.types.field import StrawberryField
 
 from backend.models.identity import Role
@@ -22,7 +25,26 @@ MESSAGES = {
 
 
 def denial(code: str) -> GraphQLError:
+    """For subscriptions, which have no empty answer to give."""
     return GraphQLError(MESSAGES[code], extensions={"code": code})
+
+
+def _empty_value(rtype: Any):
+    """The answer of a refused query field: what a viewer who may see nothing would get."""
+    if isinstance(rtype, StrawberryOptional):
+        return lambda: None
+    if isinstance(rtype, StrawberryList):
+        return list
+    if rtype is int:
+        return lambda: 0
+    if rtype is bool:
+        return lambda: False
+    definition = getattr(rtype, "__strawberry_definition__", None)
+    if definition and {f.python_name for f in definition.fields} >= {"edges", "page_info", "total_count"}:
+        from backend.schema.common import PageInfo
+
+        return lambda: rtype(edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None), total_count=0)
+    raise TypeError(f"Allow() cannot refuse a field of type {rtype!r}; make it nullable")
 
 
 class Allow(FieldExtension):
@@ -31,14 +53,15 @@ class Allow(FieldExtension):
     def __init__(self, *roles: Role):
         self.roles = roles
         self.payload_cls: type | None = None
+        self.empty = None
 
     def apply(self, field: StrawberryField) -> None:
         rtype: Any = field.type
-        if isinstance(rtype, StrawberryOptional):
-            rtype = rtype.of_type
         definition = getattr(rtype, "__strawberry_definition__", None)
         if definition and any(f.python_name == "errors" for f in definition.fields):
             self.payload_cls = rtype
+        else:
+            self.empty = _empty_value(rtype)
 
     def _denied(self, info) -> str | None:
         viewer = info.context.viewer
@@ -48,19 +71,20 @@ class Allow(FieldExtension):
             return "FORBIDDEN"
         return None
 
-    def _refuse(self, code: str):
+    def _refuse(self, code: str, info):
         if self.payload_cls is not None:
             from backend.schema.common import UserError
 
             return self.payload_cls(errors=[UserError(field=None, code=code, message=MESSAGES[code])])
-        raise denial(code)
+        info.context.denied.append({"path": list(info.path.as_list()), "code": code})
+        return self.empty()
 
     def resolve(self, next_, source, info, **kwargs):
         code = self._denied(info)
-        return self._refuse(code) if code else next_(source, info, **kwargs)
+        return self._refuse(code, info) if code else next_(source, info, **kwargs)
 
     async def resolve_async(self, next_, source, info, **kwargs):
         code = self._denied(info)
         if code:
-            return self._refuse(code)
+            return self._refuse(code, info)
         return await next_(source, info, **kwargs)

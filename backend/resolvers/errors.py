@@ -21,5 +21,8 @@ async def payload_or_errors(payload_cls: Callable[..., P], work: Callable[[], Aw
 
 
 def graphql_error(exc: DomainError) -> GraphQLError:
-    """For query fields, which have no payload: the same stable code, in the error's extensions."""
-    return GraphQLError(exc.message, extensions={"code": exc.code, "field": exc.field, **exc.params})
+    """A bad argument of a query field, which has no payload: the conventional BAD_USER_INPUT code,
+    with our stable code as `reason`."""
+    return GraphQLError(
+        exc.message, extensions={"code": "BAD_USER_INPUT", "reason": exc.code, "field": exc.field, **exc.params}
+    )

@@ -7,7 +7,7 @@ import functools
 import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
-from backend.schema.extensions import ValidateWithoutSuggestions
+from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
 from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
 from backend.settings import Settings
@@ -46,6 +46,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         ValidateWithoutSuggestions,
+        ReportDenials,
     ]
     if not settings.dev_mode:
         extensions.append(MaskErrors(should_mask_error=_expected))

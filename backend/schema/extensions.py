@@ -20,3 +20,12 @@ class ValidateWithoutSuggestions(SchemaExtension):
             rules = (*ctx.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
             ctx.pre_execution_errors = validate(ctx.schema._schema, ctx.graphql_document, rules, hide_suggestions=True)
         yield
+
+
+class ReportDenials(SchemaExtension):
+    """Refused query fields answer empty; this says which and why, under `extensions.denied`."""
+
+    def get_results(self) -> dict:
+        context = self.execution_context.context
+        denied = getattr(context, "denied", None)
+        return {"denied": denied} if denied else {}

@@ -244,7 +244,7 @@ class IdentityQuery:
         self,
         info: Info,
         search: Annotated[str | None, strawberry.argument(description="Part of a name, email, phone or IIN/BIN.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size, at most 100.")] = 20,
+        first: Annotated[int | None, strawberry.argument(description="Page size; at most 100 (more is served as 100).")] = 20,
         after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
     ) -> Connection[UserType]:
         return await r.users(info, search, first, after)

@@ -54,7 +54,7 @@ class NotificationQuery:
         self,
         info: Info,
         unread_only: Annotated[bool, strawberry.argument(description="Only the unread ones.")] = False,
-        first: Annotated[int | None, strawberry.argument(description="Page size, at most 100.")] = 20,
+        first: Annotated[int | None, strawberry.argument(description="Page size; at most 100 (more is served as 100).")] = 20,
         after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
     ) -> Connection[Notification]:
         return await r.notifications(info, unread_only, first, after)

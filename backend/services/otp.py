@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import secrets
 import uuid
@@ -11,12 +12,15 @@ from typing import Any
 from tortoise.expressions import F, Q
 
 from backend import i18n
+from backend.adapters.messaging import MessagingError
 from backend.auth.codes import code_hash, codes_equal, new_code
 from backend.models.otp import OneTimeCode, OtpChannel, OtpPurpose
 from backend.runtime import Runtime
 from backend.services.errors import DomainError
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
+
+log = logging.getLogger(__name__)
 
 CODE_LENGTH = {
     OtpPurpose.REGISTRATION: 6,
@@ -65,12 +69,17 @@ def _message(purpose: OtpPurpose, channel: OtpChannel, code: str, locale: str) -
 
 
 async def _deliver(rt: Runtime, channel: OtpChannel, target: str, subject: str, body: str) -> None:
-    if channel is OtpChannel.SMS:
-        await rt.messenger.send_sms(target, body)
-    elif channel is OtpChannel.CALL:
-        await rt.messenger.call(target, body)
-    else:
-        await rt.messenger.send_email(target, subject, body)
+    """Raising here rolls the code back, so a message that never left costs no rate-limit slot."""
+    try:
+        if channel is OtpChannel.SMS:
+            await rt.messenger.send_sms(target, body)
+        elif channel is OtpChannel.CALL:
+            await rt.messenger.call(target, body)
+        else:
+            await rt.messenger.send_email(target, subject, body)
+    except MessagingError:
+        log.exception("could not send a %s code to %s", channel.value, target[:5])
+        raise DomainError("MESSAGE_NOT_SENT") from None
 
 
 async def issue(

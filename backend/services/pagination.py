@@ -40,9 +40,8 @@ def decode_cursor(cursor: str) -> tuple[dt.datetime, uuid.UUID]:
 
 
 async def paginate(query: QuerySet[T], first: int | None, after: str | None) -> Page[T]:
-    limit = DEFAULT_PAGE if first is None else first
-    if limit < 0 or limit > MAX_PAGE:
-        raise DomainError("INVALID_PAGE_SIZE", field="first", max=MAX_PAGE)
+    # Relay-style: a page is at most MAX_PAGE long; asking for more gets MAX_PAGE and hasNextPage.
+    limit = DEFAULT_PAGE if first is None else min(max(first, 0), MAX_PAGE)
     total = await query.count()
     if after:
         stamp, row_id = decode_cursor(after)

@@ -6,8 +6,6 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from tortoise.expressions import Q
-
 from backend.auth import tokens
 from backend.auth.identifiers import looks_like_email, normalize_phone
 from backend.auth.passwords import hash_password, needs_rehash, verify_password
@@ -64,8 +62,11 @@ async def login_with_password(rt: Runtime, login: str, password: str, req: Reque
         raise DomainError("INVALID_CREDENTIALS", field="login")
     key = _password_login_key(login)
     await throttle.ensure_not_locked(key)
-    lookup = Q(email=login.lower()) if looks_like_email(login) else Q(iin_bin=login)
-    user = await User.filter(lookup, is_active=True).first()
+    user = None
+    if looks_like_email(login):
+        user = await User.filter(email=login.lower(), is_active=True).first()
+    elif len(login) == 12 and login.isascii() and login.isdigit():
+        user = await User.filter(iin_bin=login, is_active=True).first()
     if not verify_password(user.password_hash if user else None, password or ""):
         await throttle.register_failure(rt.settings, key)
         raise DomainError("INVALID_CREDENTIALS")

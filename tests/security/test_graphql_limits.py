@@ -103,8 +103,8 @@ async def test_faults_are_masked_in_production_but_expected_errors_keep_their_co
     body = (await production.post("/graphql", json={"query": query})).json()
     assert "hunter2" not in json.dumps(body)
     assert body["errors"][0]["message"] == "Unexpected error."
-    body = (await production.post("/graphql", json={"query": "{ mySessions { id } }"})).json()
-    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    body = (await production.post("/graphql", json={"query": "{ users(after: \"!!\") { totalCount } }"})).json()
+    assert body["extensions"]["denied"][0]["code"] == "UNAUTHENTICATED"
 
 
 async def test_the_dev_outbox_does_not_exist_in_production(production):

@@ -110,3 +110,9 @@ async def test_inactive_account_cannot_sign_in(anon):
     user = await create_user("citizen", is_active=False)
     body = await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": PASSWORD}})
     assert body["data"]["sessionLogin"]["errors"][0]["code"] == "INVALID_CREDENTIALS"
+
+
+async def test_a_login_that_is_neither_an_iin_nor_an_email_is_just_wrong(anon):
+    # found by schemathesis: a 15-character login used to reach the 12-character column check
+    body = await anon.gql(LOGIN, {"input": {"login": "塾墳ï犉Hᯂ¨1ÐÄ㸬Y", "password": "x"}})
+    assert body["data"]["sessionLogin"]["errors"][0]["code"] == "INVALID_CREDENTIALS"

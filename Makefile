@@ -1,0 +1,81 @@
+# Shanyraq — `make run` serves the portal, `make test` runs every test. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/playground.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
+
+.PHONY: help run test deps python-deps node-deps frontend chromium schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
+
+help:
+	@echo "make run      install what is missing, migrate, load demo data, serve http://$(HOST):$(PORT)"
+	@echo "make test     install what is missing and run pytest (SQLite + PostgreSQL), frontend tests, Playwright e2e, schemathesis"
+	@echo "make schema   export schema.graphql from the code and regenerate the SPA's GraphQL types"
+	@echo "make migration NAME=add_x   generate the next aerich migration (SQLite + PostgreSQL SQL)"
+	@echo "make bench    run the benchmarks in bench/"
+
+# --- installation -----------------------------------------------------------------------------
+
+$(STAMPS)/python: pyproject.toml
+	@mkdir -p $(STAMPS)
+	@if ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then echo "Python 3.11 is required (found $$($(PYTHON) --version))"; exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(STAMPS)/node: package.json package-lock.json frontend/package.json e2e/package.json
+	@mkdir -p $(STAMPS)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+python-deps: $(STAMPS)/python
+node-deps: $(STAMPS)/node
+deps: python-deps node-deps
+
+frontend/dist/index.html: $(STAMPS)/node $(FRONTEND_SOURCES) schema.graphql
+	npm run build -w frontend
+
+frontend: frontend/dist/index.html
+
+# Browser tests use Debian's Chromium; Playwright's own browser download does not work here.
+chromium:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium…"; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+
+# --- running ----------------------------------------------------------------------------------
+
+run: deps frontend
+	$(PY) -m backend migrate
+	$(PY) -m backend demo
+	@echo "Shanyraq on http://$(HOST):$(PORT)  (GraphiQL: /graphql, dev outbox: /dev/outbox; demo accounts in README.md)"
+	$(PY) -m backend serve --host $(HOST) --port $(PORT)
+
+# --- development ------------------------------------------------------------------------------
+
+schema: python-deps node-deps
+	$(PY) -m backend schema > schema.graphql
+	npm run codegen -w frontend
+
+migration: python-deps
+	$(PY) scripts/makemigrations.py $(NAME)
+
+bench: python-deps
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# --- tests ------------------------------------------------------------------------------------
+
+test: deps frontend chromium
+	scripts/test.sh
+
+pytest: python-deps
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(STAMPS) frontend/dist e2e/artifacts var
