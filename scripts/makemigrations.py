@@ -13,6 +13,7 @@ import asyncio
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,7 @@ async def _generate(url: str, name: str, workdir: Path) -> Path | None:
             return next((location / "models").glob("0_*.py"))
         await command.init()
         await command.upgrade(run_in_transaction=True)
+        await command.init()  # again: aerich reads the last applied state at init time
         created = await command.migrate(name, no_input=True)
         return (location / "models" / created) if created else None
     finally:
@@ -92,6 +94,24 @@ def _load(path: Path):
     return module
 
 
+_ADD_FK = re.compile(
+    r'ALTER TABLE "(?P<table>\w+)" ADD CONSTRAINT "\w+" FOREIGN KEY \("(?P<column>\w+)"\) '
+    r'REFERENCES (?P<target>"\w+" \("\w+"\))(?P<rule>[^;]*);\s*'
+)
+_DROP_FK = re.compile(r'ALTER TABLE "\w+" DROP FOREIGN KEY "\w+";\s*')
+
+
+def _sqlite_compatible(sql: str) -> str:
+    """SQLite cannot add or drop a foreign-key constraint on an existing table, but it can add a
+    column that references another table: fold aerich's ADD CONSTRAINT into the ADD column."""
+    for match in list(_ADD_FK.finditer(sql)):
+        table, column = match["table"], match["column"]
+        column_def = re.compile(rf'(ALTER TABLE "{table}" ADD "{column}" [^;]*?)(;)')
+        sql = column_def.sub(lambda m: f"{m[1]} REFERENCES {match['target']}{match['rule']}{m[2]}", sql, count=1)
+        sql = sql.replace(match[0], "")
+    return _DROP_FK.sub("", sql)
+
+
 def _literal(sql: str) -> str:
     body = sql.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return '"""' + body + '"""'
@@ -110,10 +130,13 @@ async def _one(dialect: str, name: str, workdir: Path, out_json: Path) -> int:
         return 0
     module = _load(generated)
     fake = _Dialect(dialect)
+    upgrade, downgrade = await module.upgrade(fake), await module.downgrade(fake)
+    if dialect == "sqlite":
+        upgrade, downgrade = _sqlite_compatible(upgrade), _sqlite_compatible(downgrade)
     result = {
         "file": generated.name,
-        "upgrade": await module.upgrade(fake),
-        "downgrade": await module.downgrade(fake),
+        "upgrade": upgrade,
+        "downgrade": downgrade,
         "state": module.MODELS_STATE,
     }
     out_json.write_text(json.dumps(result))

@@ -6,5 +6,8 @@ MODEL_MODULES = [
     "backend.models.messaging",
     "backend.models.notifications",
     "backend.models.history",
+    "backend.models.organizations",
     "backend.models.contracts",
+    "backend.models.uploads",
+    "backend.models.partners",
 ]
