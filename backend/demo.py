@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from backend.adapters.contract_source import ComplexData, ContractData, GuaranteeData, OrganizationData, PremisesData
 from backend.auth.passwords import hash_password
 from backend.db import close_db, init_db
 from backend.models.contracts import Contract
 from backend.models.identity import AccountKind, Role, User, UserRole
-from backend.settings import Settings
+from backend.runtime import Runtime, build_runtime
+from backend.services.contracts import apply_contract_data
 from backend.services.tx import atomic
+from backend.settings import Settings
 
 DEMO_PASSWORD = "Shanyraq-Demo-2026!"
 
@@ -50,26 +53,38 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class DemoContract:
-    holder_iin_bin: str
-    holder_name: str
-    number: str
-    signed_on: dt.date
+BAYTEREK = OrganizationData(bin="040640406657", name="ТОО «Байтерек Девелопмент»", phone="+77172550100",
+                            email="info@bayterek-dev.kz", website="https://bayterek-dev.kz")
+ALATAU = OrganizationData(bin="150940012342", name="ТОО «Алатау Құрылыс»", phone="+77272660202",
+                          email="sales@alatau-qurylys.kz", website="https://alatau-qurylys.kz")
+ESIL = OrganizationData(bin="120540049966", name="ТОО «Есіл Инвест»", phone="+77172440303", email="office@esil-invest.kz")
+NURSAYA = ComplexData(name="ТК «Нұрсая»", address="Астана қ., Тұран даңғылы, 55", website="https://nursaya.kz",
+                      commissioning_date=dt.date(2026, 9, 30))
+ALMA = ComplexData(name="ЖК «Алма Сити»", address="Алматы қ., Әл-Фараби даңғылы, 140", website="https://almacity.kz",
+                   commissioning_date=dt.date(2027, 3, 31))
+GUARANTEE = GuaranteeData(kind="kzhk_guarantee", number="ҚК-2023/118", date=dt.date(2023, 5, 2))
+PERMIT = GuaranteeData(kind="akimat_permit", number="KZ12REA00012345", date=dt.date(2023, 11, 20))
 
-
-CONTRACTS: tuple[DemoContract, ...] = (
-    DemoContract("900515300197", "Садықова Әйгерім Нұрланқызы", "Н-3-67/44-АФ", dt.date(2023, 6, 14)),
-    DemoContract("900515300197", "Садықова Әйгерім Нұрланқызы", "Н-3-71/12-АФ", dt.date(2024, 2, 9)),
-    DemoContract("040640406657", "ТОО «Байтерек Девелопмент»", "К-1-05/2024", dt.date(2024, 4, 22)),
+# The demo source (backend/adapters/contract_source.py) holds newer data for Н-3-67/44-АФ:
+# "Update data" moves its commissioning date and the developer's phone.
+CONTRACTS: tuple[ContractData, ...] = (
+    ContractData("Н-3-67/44-АФ", dt.date(2023, 6, 14), "900515300197", "Садықова Әйгерім Нұрланқызы", NURSAYA,
+                 PremisesData("flat", "44"), BAYTEREK, ALATAU, GUARANTEE),
+    ContractData("Н-3-71/12-АФ", dt.date(2024, 2, 9), "900515300197", "Садықова Әйгерім Нұрланқызы", ALMA,
+                 PremisesData("parking", "P-12"), ALATAU, ALATAU, PERMIT),
+    ContractData("К-1-05/2024", dt.date(2024, 4, 22), "040640406657", "ТОО «Байтерек Девелопмент»", NURSAYA,
+                 PremisesData("non_residential", "НП-5"), BAYTEREK, ALATAU, GUARANTEE),
     # Not registered yet: register with these to see the seed 000 wizard.
-    DemoContract("850614301092", "Ерболов Данияр Асқарұлы", "Н-5-12/08-АФ", dt.date(2024, 3, 15)),
-    DemoContract("951202401230", "Төлеуова Мадина Бекқызы", "Н-7-02/19-АФ", dt.date(2025, 1, 20)),
-    DemoContract("120540049966", "ТОО «Есіл Инвест»", "К-2-11/2025", dt.date(2025, 5, 5)),
+    ContractData("Н-5-12/08-АФ", dt.date(2024, 3, 15), "850614301092", "Ерболов Данияр Асқарұлы", NURSAYA,
+                 PremisesData("flat", "108"), BAYTEREK, ALATAU, GUARANTEE),
+    ContractData("Н-7-02/19-АФ", dt.date(2025, 1, 20), "951202401230", "Төлеуова Мадина Бекқызы", ALMA,
+                 PremisesData("flat", "219"), ALATAU, ALATAU, PERMIT),
+    ContractData("К-2-11/2025", dt.date(2025, 5, 5), "120540049966", "ТОО «Есіл Инвест»", ALMA,
+                 PremisesData("storage", "К-11"), ALATAU, ESIL, PERMIT),
 )
 
 
-async def seed_demo() -> None:
+async def seed_demo(rt: Runtime) -> None:
     """Creates what is missing; never changes what a person already changed."""
     async with atomic():
         password_hash = hash_password(DEMO_PASSWORD)
@@ -88,18 +103,17 @@ async def seed_demo() -> None:
                 )
             for role in account.roles:
                 await UserRole.get_or_create(user=user, role=role)
-        for contract in CONTRACTS:
-            await Contract.get_or_create(
-                holder_iin_bin=contract.holder_iin_bin,
-                number=contract.number,
-                defaults={"signed_on": contract.signed_on, "holder_name": contract.holder_name},
-            )
+    for data in CONTRACTS:
+        if not await Contract.filter(holder_iin_bin=data.holder_iin_bin, number=data.number).exists():
+            await apply_contract_data(rt, None, data, source="demo")
 
 
 async def load_demo(settings: Settings | None = None) -> None:
     settings = settings or Settings.from_env()
     await init_db(settings)
+    rt = build_runtime(settings)
     try:
-        await seed_demo()
+        await seed_demo(rt)
     finally:
+        await rt.close()
         await close_db()

@@ -8,7 +8,10 @@ from functools import cached_property
 
 from strawberry.dataloader import DataLoader
 
+from backend.models.contracts import Document, Premises, ResidentialComplex
+from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
+from backend.models.organizations import Organization
 
 
 async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
@@ -18,9 +21,22 @@ async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
     return [found.get(k, []) for k in keys]
 
 
-async def _users_by_id(keys: list[uuid.UUID]) -> list[User | None]:
-    users = {u.id: u for u in await User.filter(id__in=keys)}
-    return [users.get(k) for k in keys]
+def _by_id(model) -> DataLoader:
+    async def load(keys: list) -> list:
+        rows = {row.id: row for row in await model.filter(id__in=keys)}
+        return [rows.get(k) for k in keys]
+
+    return DataLoader(load)
+
+
+def _grouped(model, field: str, *order: str, key=lambda k: k, **where) -> DataLoader:
+    async def load(keys: list) -> list[list]:
+        found: dict = defaultdict(list)
+        for row in await model.filter(**where, **{f"{field}__in": [key(k) for k in keys]}).order_by(*order):
+            found[getattr(row, field)].append(row)
+        return [found.get(key(k), []) for k in keys]
+
+    return DataLoader(load)
 
 
 class Loaders:
@@ -30,7 +46,30 @@ class Loaders:
 
     @cached_property
     def user_by_id(self) -> DataLoader[uuid.UUID, User | None]:
-        return DataLoader(_users_by_id)
+        return _by_id(User)
+
+    # Contracts: "my contracts with documents" costs the same statements for one contract or a hundred.
+
+    @cached_property
+    def complex_by_id(self) -> DataLoader[uuid.UUID, ResidentialComplex | None]:
+        return _by_id(ResidentialComplex)
+
+    @cached_property
+    def premises_by_id(self) -> DataLoader[uuid.UUID, Premises | None]:
+        return _by_id(Premises)
+
+    @cached_property
+    def organization_by_id(self) -> DataLoader[uuid.UUID, Organization | None]:
+        return _by_id(Organization)
+
+    @cached_property
+    def documents_by_contract(self) -> DataLoader[uuid.UUID, list[Document]]:
+        return _grouped(Document, "contract_id", "created_at", "id")
+
+    @cached_property
+    def contract_history(self) -> DataLoader[uuid.UUID, list[HistoryEvent]]:
+        # History rows name their entity by a string id.
+        return _grouped(HistoryEvent, "entity_id", "created_at", "id", key=str, entity="contract")
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from backend.adapters.contract_source import ContractSource, DemoContractSource, HttpContractSource
 from backend.adapters.messaging import DevOutbox, HttpGateway, Messenger
 from backend.adapters.pubsub import InProcessPubSub, PubSub, RedisPubSub
 from backend.settings import Settings
@@ -14,6 +15,7 @@ class Runtime:
     settings: Settings
     messenger: Messenger
     pubsub: PubSub
+    contract_source: ContractSource = field(default_factory=DemoContractSource)
 
     async def close(self) -> None:
         await self.pubsub.close()
@@ -29,4 +31,9 @@ def build_runtime(settings: Settings) -> Runtime:
     else:
         messenger = DevOutbox()
     pubsub: PubSub = RedisPubSub(settings.redis_url) if settings.redis_url else InProcessPubSub()
-    return Runtime(settings=settings, messenger=messenger, pubsub=pubsub)
+    contract_source: ContractSource = (
+        HttpContractSource(settings.contract_source_url, settings.contract_source_token)
+        if settings.contract_source_url
+        else DemoContractSource()
+    )
+    return Runtime(settings=settings, messenger=messenger, pubsub=pubsub, contract_source=contract_source)

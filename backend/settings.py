@@ -42,6 +42,8 @@ class Settings:
     sms_http_token: str = ""
     sms_sender: str = "Shanyraq"
     allowed_origins: tuple[str, ...] = ()
+    contract_source_url: str = ""
+    contract_source_token: str = ""
     spa_dist: Path = ROOT / "frontend" / "dist"
     # Values a test may lower to exercise limits quickly; production keeps the defaults.
     otp_ttl_seconds: int = 300
@@ -83,6 +85,8 @@ class Settings:
             sms_http_url=os.environ.get("SMS_HTTP_URL", ""),
             sms_http_token=os.environ.get("SMS_HTTP_TOKEN", ""),
             allowed_origins=_list(os.environ.get("ALLOWED_ORIGINS")),
+            contract_source_url=os.environ.get("CONTRACT_SOURCE_URL", ""),
+            contract_source_token=os.environ.get("CONTRACT_SOURCE_TOKEN", ""),
             spa_dist=Path(os.environ.get("SPA_DIST", str(ROOT / "frontend" / "dist"))),
             trusted_proxies=_list(os.environ.get("TRUSTED_PROXIES")),
         )

@@ -119,3 +119,25 @@ async def last_code(target: str) -> str:
 
 def codes(body: dict, name: str) -> list[str]:
     return [e["code"] for e in body["data"][name]["errors"]]
+
+
+async def make_contract(rt: Runtime, holder_iin_bin: str, number: str = "Н-1-01/01-АФ", **over: Any):
+    """A contract with its complex, premises, developer and authorized company, as a source would send it."""
+    from backend.adapters.contract_source import ComplexData, ContractData, GuaranteeData, OrganizationData, PremisesData
+    from backend.services.contracts import apply_contract_data
+
+    n = next(_serial)
+    data = ContractData(
+        number=number,
+        signed_on=over.pop("signed_on", dt.date(2024, 1, 15)),
+        holder_iin_bin=holder_iin_bin,
+        holder_name=over.pop("holder_name", "Test Holder"),
+        complex=over.pop("complex", ComplexData(name=f"ТК «Тест {n}»", address="Астана", commissioning_date=dt.date(2026, 6, 30))),
+        premises=over.pop("premises", PremisesData("flat", str(n))),
+        developer=over.pop("developer", OrganizationData(bin=company_bin(3000 + n), name=f"Developer {n}", phone="+77170000000")),
+        authorized_company=over.pop("authorized_company", OrganizationData(bin=company_bin(4000 + n), name=f"Seller {n}")),
+        guarantee=over.pop("guarantee", GuaranteeData("kzhk_guarantee", f"G-{n}", dt.date(2023, 1, 1))),
+        external_id=over.pop("external_id", None),
+    )
+    applied = await apply_contract_data(rt, None, data, source=over.pop("source", "test"), owner=over.pop("owner", None))
+    return applied.contract

@@ -7,6 +7,7 @@ import functools
 import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
+from backend.schema.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
 from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
@@ -14,17 +15,17 @@ from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery):
+class Query(IdentityQuery, NotificationQuery, ContractQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation):
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation):
     pass
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
-class Subscription(NotificationSubscription):
+class Subscription(NotificationSubscription, ContractSubscription):
     pass
 
 
