@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMPS := .stamps
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/playground.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
 
-.PHONY: help run test deps python-deps node-deps frontend chromium schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
+.PHONY: help run test deps python-deps node-deps frontend chromium nginx schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
 
 help:
 	@echo "make run      install what is missing, migrate, load demo data, serve http://$(HOST):$(PORT)"
@@ -51,6 +51,12 @@ chromium:
 
 # --- running ----------------------------------------------------------------------------------
 
+# The nginx in front of the app in tests/deploy, as in docker-compose.yml.
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "Installing Debian's nginx-light…"; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq nginx-light >/dev/null; }
+
 run: deps frontend
 	$(PY) -m backend migrate
 	$(PY) -m backend demo
@@ -71,7 +77,7 @@ bench: python-deps
 
 # --- tests ------------------------------------------------------------------------------------
 
-test: deps frontend chromium
+test: deps frontend chromium nginx
 	scripts/test.sh
 
 pytest: python-deps

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
+from tortoise import Tortoise
 
 from backend.db import close_db, init_db
 from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
@@ -50,6 +51,11 @@ class SecurityHeaders:
 
 
 async def healthz(request: Request) -> Response:
+    """Healthy means able to serve: the process is up and the database answers."""
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception:  # noqa: BLE001 - any failure to reach the database is "not healthy"
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
     return JSONResponse({"status": "ok"})
 
 

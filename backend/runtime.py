@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from backend.adapters.contract_source import ContractSource, DemoContractSource, HttpContractSource
 from backend.adapters.messaging import DevOutbox, HttpGateway, Messenger
 from backend.adapters.pubsub import InProcessPubSub, PubSub, RedisPubSub
+from backend.adapters.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
+from backend.adapters.storage import Storage, build_storage
 from backend.settings import Settings
 
 
@@ -16,9 +18,18 @@ class Runtime:
     messenger: Messenger
     pubsub: PubSub
     contract_source: ContractSource = field(default_factory=DemoContractSource)
+    rate_limiter: RateLimiter = field(default_factory=InProcessRateLimiter)
+    # Optional so that a runtime built by hand (tests, scripts) gets the storage its settings name.
+    storage: Storage = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.storage is None:
+            self.storage = build_storage(self.settings)
 
     async def close(self) -> None:
         await self.pubsub.close()
+        await self.rate_limiter.close()
+        await self.storage.close()
         closer = getattr(self.messenger, "aclose", None)
         if closer:
             await closer()
@@ -27,7 +38,10 @@ class Runtime:
 def build_runtime(settings: Settings) -> Runtime:
     messenger: Messenger
     if settings.messaging == "http":
-        messenger = HttpGateway(settings.sms_http_url, settings.sms_http_token, settings.sms_sender)
+        messenger = HttpGateway(
+            settings.sms_http_url, settings.sms_http_token, settings.sms_sender,
+            smtp_host=settings.smtp_host, smtp_port=settings.smtp_port, smtp_from=settings.smtp_from,
+        )
     else:
         messenger = DevOutbox()
     pubsub: PubSub = RedisPubSub(settings.redis_url) if settings.redis_url else InProcessPubSub()
@@ -36,4 +50,7 @@ def build_runtime(settings: Settings) -> Runtime:
         if settings.contract_source_url
         else DemoContractSource()
     )
-    return Runtime(settings=settings, messenger=messenger, pubsub=pubsub, contract_source=contract_source)
+    rate_limiter: RateLimiter = RedisRateLimiter(settings.redis_url) if settings.redis_url else InProcessRateLimiter()
+    return Runtime(
+        settings=settings, messenger=messenger, pubsub=pubsub, contract_source=contract_source, rate_limiter=rate_limiter
+    )

@@ -41,6 +41,9 @@ class Settings:
     sms_http_url: str = ""
     sms_http_token: str = ""
     sms_sender: str = "Shanyraq"
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "noreply@shanyraq.kz"
     allowed_origins: tuple[str, ...] = ()
     contract_source_url: str = ""
     contract_source_token: str = ""
@@ -58,6 +61,19 @@ class Settings:
     graphql_max_aliases: int = 20
     graphql_max_tokens: int = 4000
     trusted_proxies: tuple[str, ...] = field(default_factory=tuple)
+    # Files: "local" keeps them under var/files (the embedded default), "s3" in S3-compatible object storage.
+    storage: str = "local"
+    s3_endpoint_url: str = ""
+    s3_bucket: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    s3_region: str = "us-east-1"
+    upload_max_bytes: int = 700 * 1024 * 1024
+    upload_quota_bytes: int = 2 * 1024**3  # per owner: unfinished plus finished-but-unattached uploads
+    upload_max_open: int = 50  # per owner, so that tiny uploads cannot pile up rows and multipart sessions
+    upload_expiry_seconds: int = 24 * 3600
+    upload_cleanup_interval_seconds: int = 600
+    upload_lease_seconds: int = 60  # how long a dead worker's hold on an upload blocks its resumption
 
     @property
     def dev_mode(self) -> bool:
@@ -84,11 +100,19 @@ class Settings:
             messaging=os.environ.get("MESSAGING", "outbox"),
             sms_http_url=os.environ.get("SMS_HTTP_URL", ""),
             sms_http_token=os.environ.get("SMS_HTTP_TOKEN", ""),
+            smtp_host=os.environ.get("SMTP_HOST", ""),
+            smtp_from=os.environ.get("SMTP_FROM", cls.smtp_from),
             allowed_origins=_list(os.environ.get("ALLOWED_ORIGINS")),
             contract_source_url=os.environ.get("CONTRACT_SOURCE_URL", ""),
             contract_source_token=os.environ.get("CONTRACT_SOURCE_TOKEN", ""),
             spa_dist=Path(os.environ.get("SPA_DIST", str(ROOT / "frontend" / "dist"))),
             trusted_proxies=_list(os.environ.get("TRUSTED_PROXIES")),
+            storage=os.environ.get("STORAGE", "local"),
+            s3_endpoint_url=os.environ.get("S3_ENDPOINT_URL", ""),
+            s3_bucket=os.environ.get("S3_BUCKET", ""),
+            s3_access_key_id=os.environ.get("S3_ACCESS_KEY_ID", ""),
+            s3_secret_access_key=os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+            s3_region=os.environ.get("S3_REGION", cls.s3_region),
         )
         numeric = {
             f.name: int(os.environ[f.name.upper()])
@@ -97,6 +121,10 @@ class Settings:
         }
         if numeric:
             settings = replace(settings, **numeric)
+        if settings.storage not in ("local", "s3"):
+            raise RuntimeError(f"STORAGE must be 'local' or 's3', not {settings.storage!r}")
+        if settings.storage == "s3" and not settings.s3_bucket:
+            raise RuntimeError("STORAGE=s3 needs S3_BUCKET")
         if settings.env == "production" and settings.messaging == "outbox":
             raise RuntimeError("MESSAGING=outbox is for development; configure a gateway")
         return replace(settings, **overrides) if overrides else settings

@@ -154,7 +154,7 @@ async def as_role(app, rt, request):
         yield client
 
 
-def _require(service: str, reason: str):
+def require_service(service: str, reason: str):
     """In CI (REQUIRE_SERVICES=1) a missing service fails the run; elsewhere its tests are skipped."""
     if os.environ.get("REQUIRE_SERVICES") == "1":
         pytest.fail(f"{service} is required here but {reason}")
@@ -169,7 +169,7 @@ def redis_url() -> str:
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except Exception as exc:  # noqa: BLE001
-        _require("Redis", f"{url}: {exc}")
+        require_service("Redis", f"{url}: {exc}")
     return url
 
 
@@ -180,5 +180,5 @@ def postgres_admin_url() -> str:
         with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1].split("/")[0])), timeout=1):
             pass
     except OSError as exc:
-        _require("PostgreSQL", f"{url}: {exc}")
+        require_service("PostgreSQL", f"{url}: {exc}")
     return url

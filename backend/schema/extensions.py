@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 
 from graphql import validate
@@ -10,15 +11,35 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 
+_VALID_CACHE_SIZE = 1024
+
+
 class ValidateWithoutSuggestions(SchemaExtension):
     """Runs the standard validation with `hide_suggestions`, so errors never list field names
-    the caller did not already know (the schema is public in GraphiQL, but probing should not be easy)."""
+    the caller did not already know (the schema is public in GraphiQL, but probing should not be easy).
+
+    Documents that passed are remembered by their text: validation was measured as the largest
+    cost of a small query (bench/me_query.py), and clients send the same few documents again and
+    again. Failures are not remembered, so a flood of junk cannot evict the good ones.
+    """
 
     def on_validate(self) -> Iterator[None]:
         ctx = self.execution_context
         if ctx.pre_execution_errors is None and ctx.graphql_document is not None and ctx.validation_rules:
-            rules = (*ctx.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
-            ctx.pre_execution_errors = validate(ctx.schema._schema, ctx.graphql_document, rules, hide_suggestions=True)
+            # One cache per schema object: schemas built with other limits must not share it.
+            valid: OrderedDict[str, None] = ctx.schema.__dict__.setdefault("_shanyraq_valid_documents", OrderedDict())
+            key = ctx.query or ""
+            if key and key in valid:
+                valid.move_to_end(key)
+                ctx.pre_execution_errors = []
+            else:
+                rules = (*ctx.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
+                errors = validate(ctx.schema._schema, ctx.graphql_document, rules, hide_suggestions=True)
+                ctx.pre_execution_errors = errors
+                if not errors and key:
+                    valid[key] = None
+                    if len(valid) > _VALID_CACHE_SIZE:
+                        valid.popitem(last=False)
         yield
 
 

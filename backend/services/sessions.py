@@ -198,7 +198,7 @@ class Viewer:
 async def authenticate(rt: Runtime, access_token: str) -> Viewer:
     """Accepts a valid access token of a live session; raises TokenError otherwise."""
     claims = tokens.decode_access(rt.settings, access_token)
-    session = await Session.get_or_none(id=claims.session_id, user_id=claims.user_id).prefetch_related("user")
+    session = await Session.get_or_none(id=claims.session_id, user_id=claims.user_id).select_related("user")
     if session is None or session.revoked_at is not None or not session.user.is_active:
         raise tokens.TokenError("SESSION_REVOKED")
     roles = await UserRole.filter(user_id=claims.user_id).values_list("role", flat=True)

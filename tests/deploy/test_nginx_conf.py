@@ -9,6 +9,7 @@ import pytest
 
 from tests.deploy.deployfiles import NGINX_CONF, directives, nginx_locations
 from tests.deploy.nginx_local import local_conf, nginx_binary, nginx_command
+from tests.conftest import require_service
 
 TEXT = NGINX_CONF.read_text()
 LOCATIONS = nginx_locations(TEXT)
@@ -78,7 +79,7 @@ def test_nginx_accepts_the_configuration(tmp_path):
     # given
     binary = nginx_binary()
     if binary is None:
-        pytest.skip("nginx is not installed (apt-get install -y nginx-light); syntax not checked")
+        require_service("nginx", "it is not installed (apt-get install -y nginx-light); syntax not checked")
     (tmp_path / "html").mkdir()
     conf = local_conf(tmp_path, listen_port=8080, upstream_port=8000, html_root=tmp_path / "html")
 

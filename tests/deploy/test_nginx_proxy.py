@@ -17,6 +17,7 @@ from backend.services.tx import atomic
 from tests.conftest import free_port
 from tests.deploy.nginx_local import local_conf, nginx_binary, nginx_command
 from tests.ws import GraphQLWebSocket
+from tests.conftest import require_service
 
 INDEX = "<!doctype html><title>Shanyraq</title><div id=root></div>"
 ASSET = "export const portal = 'Шаңырақ';\n" * 100  # over gzip_min_length
@@ -29,7 +30,7 @@ async def nginx(tmp_path, live_server):
     """nginx on a free loopback port, proxying to the app of `live_server`; yields host:port."""
     binary = nginx_binary()
     if binary is None:
-        pytest.skip("nginx is not installed (apt-get install -y nginx-light); proxy not exercised")
+        require_service("nginx", "it is not installed (apt-get install -y nginx-light); proxy not exercised")
     html = tmp_path / "html"
     (html / "assets").mkdir(parents=True)
     (html / "index.html").write_text(INDEX)
