@@ -13,6 +13,7 @@ from backend import i18n
 from backend.loaders import Loaders
 from backend.runtime import Runtime
 from backend.services.request_info import RequestInfo
+from backend.services.partners import ClientPrincipal
 from backend.services.sessions import Viewer
 
 
@@ -45,6 +46,7 @@ class Context:
     locale: str
     ip: str
     loaders: Loaders = field(default_factory=Loaders)
+    client: ClientPrincipal | None = None
     connection_params: dict[str, Any] | None = None
     denied: list[dict[str, Any]] = field(default_factory=list)
 

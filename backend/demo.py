@@ -13,12 +13,18 @@ from backend.auth.passwords import hash_password
 from backend.db import close_db, init_db
 from backend.models.contracts import Contract
 from backend.models.identity import AccountKind, Role, User, UserRole
+from backend.models.organizations import Organization
+from backend.models.partners import ApiClient
+from backend.services import partners
+from backend.services.partners import ApiScope
 from backend.runtime import Runtime, build_runtime
 from backend.services.contracts import apply_contract_data
 from backend.services.tx import atomic
 from backend.settings import Settings
 
 DEMO_PASSWORD = "Shanyraq-Demo-2026!"
+# A partner key for the playground, documented in the README; real keys come from `apiClientCreate`.
+DEMO_PARTNER_KEY = "shq_a1a7a0c1_demo-partner-key-for-the-playground-only"
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,21 @@ async def seed_demo(rt: Runtime) -> None:
     for data in CONTRACTS:
         if not await Contract.filter(holder_iin_bin=data.holder_iin_bin, number=data.number).exists():
             await apply_contract_data(rt, None, data, source="demo")
+    await _seed_partner_client(rt)
+
+
+async def _seed_partner_client(rt: Runtime) -> None:
+    prefix = DEMO_PARTNER_KEY.split("_")[1]
+    if await ApiClient.exists(key_prefix=prefix):
+        return
+    organization = await Organization.get(bin=ALATAU.bin)
+    await ApiClient.create(
+        name="Алатау Құрылыс CRM (demo)",
+        organization=organization,
+        key_prefix=prefix,
+        key_hash=partners.key_hash(rt.settings.secret_key, DEMO_PARTNER_KEY),
+        scopes=[ApiScope.CONTRACTS_READ.value, ApiScope.CONTRACTS_WRITE.value, ApiScope.DOCUMENTS_WRITE.value],
+    )
 
 
 async def load_demo(settings: Settings | None = None) -> None:

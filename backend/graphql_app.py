@@ -15,9 +15,15 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from backend.auth.tokens import TokenError
 from backend.context import Context, client_ip, request_locale
 from backend.runtime import Runtime
+from backend.services.partners import InvalidApiKey, authenticate_key
 from backend.services.sessions import Viewer, authenticate
 
 _VIEWER = "shanyraq.viewer"
+_CLIENT = "shanyraq.client"
+
+
+def _error(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status, headers=headers)
 
 
 def _bearer(value: str | None) -> str | None:
@@ -48,6 +54,7 @@ class ShanyraqGraphQL(GraphQL):
             response=response if isinstance(response, Response) else None,
             rt=self.rt,
             viewer=viewer,
+            client=request.scope.get(_CLIENT),
             locale=request_locale(request, viewer),
             ip=client_ip(request, self.rt.settings.trusted_proxies),
         )
@@ -73,26 +80,48 @@ class ShanyraqGraphQL(GraphQL):
 
 
 class GraphQLEndpoint:
-    """Authenticates HTTP requests before strawberry sees them: a bad token is a 401, not a null viewer."""
+    """Authenticates HTTP requests before strawberry sees them: a bad token or key is a 401 and an
+    exhausted partner budget a 429, not a null viewer."""
 
     def __init__(self, app: ShanyraqGraphQL):
         self.app = app
 
+    async def _refusal(self, scope: Scope) -> Response | None:
+        conn = HTTPConnection(scope)
+        token = _bearer(conn.headers.get("authorization"))
+        api_key = conn.headers.get("x-api-key")
+        if token is not None and api_key is not None:
+            return _error(400, "AMBIGUOUS_CREDENTIALS", "Send a bearer token or an API key, not both.")
+        if api_key is not None:
+            return await self._client(scope, api_key)
+        if token is not None:
+            try:
+                if not token:
+                    raise TokenError("INVALID_TOKEN")
+                scope[_VIEWER] = await authenticate(self.app.rt, token)
+            except TokenError as exc:
+                return _error(
+                    401, exc.code, "The access token is not valid.",
+                    {"WWW-Authenticate": f'Bearer error="invalid_token", error_description="{exc.code}"'},
+                )
+        return None
+
+    async def _client(self, scope: Scope, api_key: str) -> Response | None:
+        rt = self.app.rt
+        try:
+            principal = await authenticate_key(rt.settings.secret_key, api_key)
+        except InvalidApiKey:
+            return _error(401, "INVALID_API_KEY", "The API key is not valid.")
+        wait = await rt.rate_limiter.hit(f"client:{principal.client.id}", principal.client.rate_limit_per_minute)
+        if wait:
+            return _error(429, "RATE_LIMITED", "Too many requests for this API key.", {"Retry-After": str(wait)})
+        scope[_CLIENT] = principal
+        return None
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            conn = HTTPConnection(scope)
-            token = _bearer(conn.headers.get("authorization"))
-            if token is not None:
-                try:
-                    scope[_VIEWER] = await authenticate(self.app.rt, token) if token else None
-                    if not token:
-                        raise TokenError("INVALID_TOKEN")
-                except TokenError as exc:
-                    response = JSONResponse(
-                        {"errors": [{"message": "The access token is not valid.", "extensions": {"code": exc.code}}]},
-                        status_code=401,
-                        headers={"WWW-Authenticate": f'Bearer error="invalid_token", error_description="{exc.code}"'},
-                    )
-                    await response(scope, receive, send)
-                    return
+            refusal = await self._refusal(scope)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
         await self.app(scope, receive, send)

@@ -141,3 +141,39 @@ async def make_contract(rt: Runtime, holder_iin_bin: str, number: str = "Н-1-01
     )
     applied = await apply_contract_data(rt, None, data, source=over.pop("source", "test"), owner=over.pop("owner", None))
     return applied.contract
+
+
+class PartnerClient(ApiClient):
+    """GraphQL as a partner system: the X-Api-Key header instead of a bearer token."""
+
+    def __init__(self, http: httpx.AsyncClient, api_key: str, organization_bin: str):
+        super().__init__(http)
+        self.api_key = api_key
+        self.organization_bin = organization_bin
+
+    async def raw(self, query: str, variables: dict[str, Any] | None = None, headers: dict | None = None) -> httpx.Response:
+        return await super().raw(query, variables, {"x-api-key": self.api_key, **(headers or {})})
+
+
+async def make_partner(settings, http: httpx.AsyncClient, organization_bin: str, scopes=None, name="CRM", rate=600) -> PartnerClient:
+    from backend.services.partners import ApiScope, create_client
+
+    scopes = scopes or {ApiScope.CONTRACTS_READ, ApiScope.CONTRACTS_WRITE, ApiScope.DOCUMENTS_WRITE}
+    _, key = await create_client(settings.secret_key, name, organization_bin, f"Org {organization_bin}", set(scopes), rate, RequestInfo())
+    return PartnerClient(http, key, organization_bin)
+
+
+def contract_input(external_id: str, developer_bin: str, holder: str, number: str | None = None, **over: Any) -> dict:
+    item = {
+        "externalId": external_id,
+        "number": number or f"N-{external_id}",
+        "signedOn": "2024-05-01",
+        "holderIinBin": holder,
+        "holderName": "Holder Name",
+        "complex": {"externalId": "cx-1", "name": "ТК «Партнер»", "address": "Астана", "commissioningDate": "2026-10-01"},
+        "premises": {"kind": "FLAT", "number": "12"},
+        "developer": {"bin": developer_bin, "name": "Partner Developer", "phone": "+77170001122"},
+        "guarantee": {"kind": "AKIMAT_PERMIT", "number": "KZ-1", "date": "2023-01-01"},
+    }
+    item.update(over)
+    return item

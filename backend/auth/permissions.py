@@ -21,6 +21,8 @@ from backend.models.identity import Role
 MESSAGES = {
     "UNAUTHENTICATED": "Sign in first.",
     "FORBIDDEN": "Your account may not do this.",
+    "API_KEY_REQUIRED": "Partner operations need an API key in the X-Api-Key header.",
+    "SCOPE_MISSING": "The API key lacks the scope this operation needs.",
 }
 
 
@@ -47,11 +49,10 @@ def _empty_value(rtype: Any):
     raise TypeError(f"Allow() cannot refuse a field of type {rtype!r}; make it nullable")
 
 
-class Allow(FieldExtension):
-    """Only signed-in viewers, and with `roles` only those holding one of them."""
+class _Guard(FieldExtension):
+    """Refuses in the way that suits the field; subclasses say who is refused."""
 
-    def __init__(self, *roles: Role):
-        self.roles = roles
+    def __init__(self) -> None:
         self.payload_cls: type | None = None
         self.empty = None
 
@@ -64,12 +65,7 @@ class Allow(FieldExtension):
             self.empty = _empty_value(rtype)
 
     def _denied(self, info) -> str | None:
-        viewer = info.context.viewer
-        if viewer is None:
-            return "UNAUTHENTICATED"
-        if self.roles and not viewer.has(*self.roles):
-            return "FORBIDDEN"
-        return None
+        raise NotImplementedError
 
     def _refuse(self, code: str, info):
         if self.payload_cls is not None:
@@ -88,3 +84,35 @@ class Allow(FieldExtension):
         if code:
             return self._refuse(code, info)
         return await next_(source, info, **kwargs)
+
+
+class Allow(_Guard):
+    """Only signed-in people, and with `roles` only those holding one of them (API keys are refused)."""
+
+    def __init__(self, *roles: Role):
+        super().__init__()
+        self.roles = roles
+
+    def _denied(self, info) -> str | None:
+        viewer = info.context.viewer
+        if viewer is None:
+            return "UNAUTHENTICATED"
+        if self.roles and not viewer.has(*self.roles):
+            return "FORBIDDEN"
+        return None
+
+
+class AllowClient(_Guard):
+    """Only partner systems calling with an API key that holds every one of `scopes`."""
+
+    def __init__(self, *scopes):
+        super().__init__()
+        self.scopes = scopes
+
+    def _denied(self, info) -> str | None:
+        client = info.context.client
+        if client is None:
+            return "API_KEY_REQUIRED"
+        if not all(client.may(scope) for scope in self.scopes):
+            return "SCOPE_MISSING"
+        return None

@@ -10,17 +10,18 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 from backend.schema.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
+from backend.schema.partners import PartnerMutation, PartnerQuery
 from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
 from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery):
+class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation):
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation):
     pass
 
 
