@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import './AppFooter.css';
+
+export function AppFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="app-footer">
+      <div className="app-footer__inner">
+        <p>{t('footer.copyright', { year: new Date().getFullYear() })}</p>
+        <p>
+          {t('footer.contact')} ·{' '}
+          <a href="/graphql" className="app-footer__link">
+            {t('footer.api')}
+          </a>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,38 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { RegistrationPage } from '../features/registration/RegistrationPage';
+import { GuestOnly, HomeRedirect, RequireAuth } from './guards';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+export const routes = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegistrationPage /> },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,66 @@
+import type { SVGProps } from 'react';
+
+// Decorative icons; each button that holds one carries its own accessible name.
+const base = { width: 24, height: 24, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true, focusable: false } as const;
+
+type P = SVGProps<SVGSVGElement>;
+
+export const MenuIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </svg>
+);
+export const CloseIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </svg>
+);
+export const BellIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M18 8a6 6 0 10-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+    <path d="M13.7 21a2 2 0 01-3.4 0" />
+  </svg>
+);
+export const UserIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21c0-4 4-6 8-6s8 2 8 6" />
+  </svg>
+);
+export const LogoutIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M9 21H5a2 2 0 01-2-2V5a2 2 0 012-2h4M16 17l5-5-5-5M21 12H9" />
+  </svg>
+);
+export const CheckIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M20 6L9 17l-5-5" />
+  </svg>
+);
+export const CrossIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M18 6L6 18M6 6l12 12" />
+  </svg>
+);
+export const DotIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <circle cx="12" cy="12" r="4" />
+  </svg>
+);
+export const DevicesIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <rect x="2" y="4" width="14" height="10" rx="1" />
+    <path d="M6 18h6M9 14v4" />
+    <rect x="17" y="8" width="5" height="11" rx="1" />
+  </svg>
+);
+
+/** The shanyraq, the crown of the yurt: the portal's mark. */
+export const ShanyraqMark = (p: P) => (
+  <svg width={32} height={32} viewBox="0 0 32 32" aria-hidden focusable={false} {...p}>
+    <circle cx="16" cy="16" r="14" fill="none" stroke="currentColor" strokeWidth="2.5" />
+    <circle cx="16" cy="16" r="9" fill="none" stroke="var(--color-gold)" strokeWidth="2" />
+    <path d="M9.6 9.6l12.8 12.8M22.4 9.6L9.6 22.4M16 4v24M4 16h24" stroke="currentColor" strokeWidth="1.6" />
+    <path d="M9.6 9.6l12.8 12.8M22.4 9.6L9.6 22.4" stroke="var(--color-gold)" strokeWidth="1.6" transform="rotate(22.5 16 16)" />
+  </svg>
+);

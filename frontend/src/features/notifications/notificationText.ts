@@ -1,0 +1,38 @@
+import type { TFunction } from 'i18next';
+import type { NotificationFieldsFragment } from '../../gql/graphql';
+import { describeUserAgent } from '../../lib/userAgent';
+
+function param(params: unknown, name: string): string {
+  if (params && typeof params === 'object' && name in params) {
+    const value = (params as Record<string, unknown>)[name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  return '';
+}
+
+/** The title and text of a notification in the current language, from its kind and params. */
+export function notificationText(t: TFunction, n: Pick<NotificationFieldsFragment, 'kind' | 'params'>): { title: string; body: string } {
+  switch (n.kind) {
+    case 'NEW_SIGN_IN': {
+      const method = param(n.params, 'method');
+      const { browser, os } = describeUserAgent(param(n.params, 'userAgent'));
+      const device = [browser, os].filter(Boolean).join(' · ') || t('sessions.unknownDevice');
+      return {
+        title: t('notifications.kinds.NEW_SIGN_IN.title'),
+        body: t('notifications.kinds.NEW_SIGN_IN.body', {
+          method: t(`sessions.methods.${method}`, { defaultValue: method }),
+          device,
+          ip: param(n.params, 'ip') || '—',
+        }),
+      };
+    }
+    case 'WELCOME':
+    case 'PASSWORD_CHANGED':
+    case 'EMAIL_CHANGED':
+    case 'PHONE_CHANGED':
+      return { title: t(`notifications.kinds.${n.kind}.title`), body: t(`notifications.kinds.${n.kind}.body`) };
+    default:
+      // A kind added to the API after this build: say something rather than nothing.
+      return { title: t('notifications.kinds.OTHER.title'), body: '' };
+  }
+}

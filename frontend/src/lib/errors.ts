@@ -1,0 +1,133 @@
+import type { CombinedError } from '@urql/core';
+import type { TFunction } from 'i18next';
+
+/** Every code the API documents; each has a message under `errors.<CODE>` in every language. */
+export const ERROR_CODES = [
+  'INVALID_IIN_BIN',
+  'INVALID_EMAIL',
+  'INVALID_PHONE',
+  'NOT_A_MOBILE_PHONE',
+  'REQUIRED',
+  'TOO_LONG',
+  'DATE_IN_FUTURE',
+  'CONTRACT_NOT_FOUND',
+  'REGISTRATION_NOT_FOUND',
+  'REGISTRATION_NOT_VERIFIED',
+  'REGISTRATION_EXPIRED',
+  'OTP_INVALID',
+  'OTP_EXPIRED',
+  'OTP_ATTEMPTS_EXCEEDED',
+  'OTP_RESEND_TOO_SOON',
+  'OTP_RATE_LIMITED',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_NO_LOWERCASE',
+  'PASSWORD_NO_UPPERCASE',
+  'PASSWORD_NO_DIGIT',
+  'PASSWORD_NO_SYMBOL',
+  'PASSWORD_COMMON',
+  'PASSWORD_CONTAINS_PERSONAL_DATA',
+  'PASSWORD_MISMATCH',
+  'INVALID_CREDENTIALS',
+  'LOGIN_LOCKED',
+  'AGREEMENT_REQUIRED',
+  'INVALID_CHANNEL',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'SESSION_REVOKED',
+  'REFRESH_TOKEN_REUSED',
+  'TOKEN_EXPIRED',
+  'INVALID_TOKEN',
+  'UNCHANGED',
+  'INVALID_LOCALE',
+  'TOO_MANY',
+  'CANNOT_REMOVE_OWN_ADMIN',
+  'INVALID_CURSOR',
+  'INVALID_PAGE_SIZE',
+] as const;
+
+/**
+ * Client-side codes: the request never got an answer, the answer was not one we know, or an
+ * API code that reads better with its context (a wrong current password is not a wrong login).
+ */
+export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN', 'CURRENT_PASSWORD_WRONG'] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof CLIENT_ERROR_CODES)[number];
+
+export interface AppError {
+  code: string;
+  field?: string | null;
+  params?: unknown;
+}
+
+const KNOWN = new Set<string>([...ERROR_CODES, ...CLIENT_ERROR_CODES]);
+
+export function isKnownCode(code: string): boolean {
+  return KNOWN.has(code);
+}
+
+function numberParam(params: unknown, name: string): number | undefined {
+  if (params && typeof params === 'object' && name in params) {
+    const value = (params as Record<string, unknown>)[name];
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+  }
+  return undefined;
+}
+
+/** "14 min 05 s" style, so that no language needs plural forms. */
+export function formatDuration(t: TFunction, totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return t('time.seconds', { seconds: rest });
+  return t('time.minutesSeconds', { minutes, seconds: String(rest).padStart(2, '0') });
+}
+
+/** The localized sentence for one error; unknown codes fall back to a generic message. */
+export function errorMessage(t: TFunction, error: AppError): string {
+  const code = isKnownCode(error.code) ? error.code : 'UNKNOWN';
+  const retryAfter = numberParam(error.params, 'retryAfterSeconds');
+  const attemptsLeft = numberParam(error.params, 'attemptsLeft');
+  const max = numberParam(error.params, 'max');
+  const base = t(`errors.${code}`, {
+    time: retryAfter !== undefined ? formatDuration(t, retryAfter) : '',
+    max: max ?? '',
+  });
+  if (code === 'OTP_INVALID' && attemptsLeft !== undefined) {
+    return `${base} ${t('errors.attemptsLeft', { n: attemptsLeft })}`;
+  }
+  return base;
+}
+
+/** Turns a transport-level failure of urql into one AppError. */
+export function fromCombinedError(error: CombinedError): AppError {
+  if (error.networkError) {
+    const status = (error.response as Response | undefined)?.status;
+    if (status === 401) return { code: 'UNAUTHENTICATED' };
+    return { code: 'NETWORK' };
+  }
+  const status = (error.response as Response | undefined)?.status;
+  if (status === 401) return { code: 'UNAUTHENTICATED' };
+  const first = error.graphQLErrors[0];
+  const code = first?.extensions?.code;
+  if (typeof code === 'string') return { code, params: first?.extensions };
+  return { code: 'UNKNOWN' };
+}
+
+/** Splits payload errors into those shown next to a field of the form and the rest. */
+export function splitErrors(
+  errors: readonly AppError[],
+  formFields: readonly string[],
+): { byField: Record<string, AppError[]>; general: AppError[] } {
+  const byField: Record<string, AppError[]> = {};
+  const general: AppError[] = [];
+  for (const error of errors) {
+    if (error.field && formFields.includes(error.field)) {
+      (byField[error.field] ??= []).push(error);
+    } else {
+      general.push(error);
+    }
+  }
+  return { byField, general };
+}
