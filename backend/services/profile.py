@@ -8,7 +8,7 @@ from tortoise.exceptions import IntegrityError
 
 from backend import i18n
 from backend.auth.identifiers import normalize_email, normalize_phone
-from backend.auth.passwords import check_password, hash_password, verify_password
+from backend.auth.passwords import check_password, hash_password_async, verify_password_async
 from backend.models.identity import User
 from backend.models.otp import OneTimeCode, OtpChannel, OtpPurpose
 from backend.runtime import Runtime
@@ -91,7 +91,7 @@ async def change_password(
 ) -> User:
     key = f"password-change:{user.id}"
     await throttle.ensure_not_locked(key)
-    if user.password_hash and not verify_password(user.password_hash, current or ""):
+    if user.password_hash and not await verify_password_async(user.password_hash, current or ""):
         await throttle.register_failure(rt.settings, key)
         raise DomainError("INVALID_CREDENTIALS", field="currentPassword")
     await throttle.reset(key)
@@ -99,8 +99,9 @@ async def change_password(
     broken = check_password(new, confirmation, personal)
     if broken:
         raise DomainErrors([DomainError(code, field="newPassword") for code in broken])
+    new_hash = await hash_password_async(new)
     async with atomic():
-        await User.filter(id=user.id).update(password_hash=hash_password(new), password_changed_at=dt.datetime.now(dt.timezone.utc))
+        await User.filter(id=user.id).update(password_hash=new_hash, password_changed_at=dt.datetime.now(dt.timezone.utc))
         await history.record("user", user.id, "password_changed", actor_id=req.user_id, ip=req.ip)
         await revoke_user_sessions(user.id, "password_changed", req, keep=req.session_id)
         await notify(rt, user.id, NotificationKind.PASSWORD_CHANGED)

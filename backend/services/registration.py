@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 
 from backend import i18n
 from backend.auth.identifiers import IdentifierKind, classify_iin_bin, normalize_email, normalize_phone
-from backend.auth.passwords import check_password, hash_password
+from backend.auth.passwords import check_password, hash_password_async
 from backend.models.identity import AccountKind, Role, User, UserRole
 from backend.models.otp import OneTimeCode, OtpChannel, OtpPurpose
 from backend.runtime import Runtime
@@ -134,6 +134,7 @@ async def complete(
     broken = check_password(password, confirmation, personal)
     if broken:
         raise DomainErrors([DomainError(code, field="password") for code in broken])
+    password_hash = await hash_password_async(password)
     kind = AccountKind(data["kind"])
     role = Role.CITIZEN if kind is AccountKind.PERSON else Role.LEGAL_ENTITY
     try:
@@ -147,7 +148,7 @@ async def complete(
                 email=data["email"],
                 phone=data["phone"],
                 full_name=data.get("fullName", ""),
-                password_hash=hash_password(password),
+                password_hash=password_hash,
                 password_changed_at=now,
                 locale=data.get("locale") or req.locale,
             )

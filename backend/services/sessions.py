@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from backend.auth import tokens
 from backend.auth.identifiers import looks_like_email, normalize_phone
-from backend.auth.passwords import hash_password, needs_rehash, verify_password
+from backend.auth.passwords import hash_password_async, needs_rehash, verify_password_async
 from backend.models.identity import AccountKind, RefreshToken, Role, Session, User, UserRole
 from backend.models.otp import OtpChannel, OtpPurpose
 from backend.runtime import Runtime
@@ -67,14 +67,15 @@ async def login_with_password(rt: Runtime, login: str, password: str, req: Reque
         user = await User.filter(email=login.lower(), is_active=True).first()
     elif len(login) == 12 and login.isascii() and login.isdigit():
         user = await User.filter(iin_bin=login, is_active=True).first()
-    if not verify_password(user.password_hash if user else None, password or ""):
+    if not await verify_password_async(user.password_hash if user else None, password or ""):
         await throttle.register_failure(rt.settings, key)
         raise DomainError("INVALID_CREDENTIALS")
     await throttle.reset(key)
     assert user is not None
+    rehashed = await hash_password_async(password) if needs_rehash(user.password_hash or "") else None
     async with atomic():
-        if needs_rehash(user.password_hash or ""):
-            user.password_hash = hash_password(password)
+        if rehashed:
+            user.password_hash = rehashed
             await user.save(update_fields=["password_hash"])
         return await open_session(rt, user, "password", req)
 
