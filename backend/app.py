@@ -1,7 +1,8 @@
-"""The Starlette application: /graphql, /healthz, the dev outbox, and the SPA."""
+"""The Starlette application: /graphql, /uploads (tus), /files, /healthz, the dev outbox, and the SPA."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 from pathlib import Path
@@ -16,11 +17,14 @@ from starlette.staticfiles import StaticFiles
 from tortoise import Tortoise
 
 from backend.db import close_db, init_db
+from backend.files_app import file_routes
 from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime, build_runtime
 from backend.schema import build_schema
+from backend.services.uploads import expiry_loop
 from backend.settings import Settings
+from backend.uploads import upload_routes
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -91,9 +95,17 @@ async def dev_outbox(request: Request) -> Response:
 
 
 class SPA(StaticFiles):
-    """Serves the built SPA; unknown paths get index.html so client-side routes survive a reload."""
+    """Serves the built SPA; unknown paths get index.html so client-side routes survive a reload.
+    Looked up per request, so a build made after the server started is served without a restart."""
+
+    async def check_config(self) -> None:
+        # The folder may appear later (a build after start-up); get_response copes with its absence.
+        return None
 
     async def get_response(self, path: str, scope) -> Response:
+        index = Path(self.directory or ".") / "index.html"
+        if not index.exists():
+            return PlainTextResponse("Not found. (The SPA is not built: `make run` builds frontend/dist.)", status_code=404)
         try:
             response = await super().get_response(path, scope)
         except HTTPException as exc:
@@ -101,15 +113,10 @@ class SPA(StaticFiles):
                 raise
             response = None
         if response is None or response.status_code == 404:
-            index = Path(self.directory or ".") / "index.html"
             return FileResponse(index, headers={"Cache-Control": "no-cache"})
         if path.startswith("assets/"):
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         return response
-
-
-async def _spa_missing(request: Request) -> Response:
-    return PlainTextResponse("Not found. (The SPA is not built: `make run` builds frontend/dist.)", status_code=404)
 
 
 def create_app(settings: Settings | None = None, runtime: Runtime | None = None, manage_db: bool = True) -> Starlette:
@@ -121,9 +128,16 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
     async def lifespan(app: Starlette):
         if manage_db:
             await init_db(settings)
+        sweeper = (
+            asyncio.create_task(expiry_loop(rt)) if settings.upload_cleanup_interval_seconds > 0 else None
+        )
         try:
             yield
         finally:
+            if sweeper is not None:
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
             await rt.close()
             if manage_db:
                 await close_db()
@@ -132,13 +146,12 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         Route("/graphql", gql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", gql),
         Route("/healthz", healthz),
+        *upload_routes(rt),
+        *file_routes(rt),
     ]
     if settings.dev_mode:
         routes += [Route("/dev/outbox", dev_outbox), Route("/dev/outbox.json", dev_outbox)]
-    if (settings.spa_dist / "index.html").exists():
-        routes.append(Mount("/", app=SPA(directory=settings.spa_dist, html=True), name="spa"))
-    else:
-        routes.append(Route("/{path:path}", _spa_missing))
+    routes.append(Mount("/", app=SPA(directory=settings.spa_dist, html=True, check_dir=False), name="spa"))
 
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
     app.state.runtime = rt

@@ -9,16 +9,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from backend.adapters.contract_source import ComplexData, ContractData, GuaranteeData, OrganizationData, PremisesData
+from backend.adapters.pdf import OfficialDocument, render_pdf
 from backend.auth.passwords import hash_password
 from backend.db import close_db, init_db
-from backend.models.contracts import Contract
+from backend.models.contracts import Contract, Document, DocumentKind
 from backend.models.identity import AccountKind, Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
-from backend.services import partners
-from backend.services.partners import ApiScope
 from backend.runtime import Runtime, build_runtime
+from backend.services import partners
 from backend.services.contracts import apply_contract_data
+from backend.services.documents import store_generated
+from backend.services.partners import ApiScope
 from backend.services.tx import atomic
 from backend.settings import Settings
 
@@ -110,9 +112,61 @@ async def seed_demo(rt: Runtime) -> None:
             for role in account.roles:
                 await UserRole.get_or_create(user=user, role=role)
     for data in CONTRACTS:
-        if not await Contract.filter(holder_iin_bin=data.holder_iin_bin, number=data.number).exists():
-            await apply_contract_data(rt, None, data, source="demo")
+        contract = await Contract.get_or_none(holder_iin_bin=data.holder_iin_bin, number=data.number)
+        if contract is None:
+            contract = (await apply_contract_data(rt, None, data, source="demo")).contract
+        if not await Document.exists(contract_id=contract.id):
+            await _seed_documents(rt, contract, data)
     await _seed_partner_client(rt)
+
+
+PREMISES_LABELS = {
+    "flat": "Пәтер / Квартира", "non_residential": "Тұрғын емес үй-жай / Нежилое помещение",
+    "parking": "Паркинг орны / Машиноместо", "storage": "Қойма / Кладовая", "other": "Басқа / Другое",
+}
+
+
+def _ddu(data: ContractData) -> OfficialDocument:
+    premises = f"{PREMISES_LABELS[data.premises.kind]} № {data.premises.number}" if data.premises else "—"
+    guarantee = f"{data.guarantee.number} ({data.guarantee.date:%d.%m.%Y})" if data.guarantee and data.guarantee.date else "—"
+    return OfficialDocument(
+        title=f"Үлестік қатысу туралы шарт № {data.number}",
+        subtitle="Договор о долевом участии в жилищном строительстве",
+        reference=f"DEMO · ДДУ {data.number}",
+        fields=[
+            ("ҮҚШ күні / Дата ДДУ", f"{data.signed_on:%d.%m.%Y}"),
+            ("Үлескер / Дольщик", f"{data.holder_name}, ЖСН/БСН {data.holder_iin_bin}"),
+            ("ТК / ЖК", f"{data.complex.name}, {data.complex.address}" if data.complex else "—"),
+            ("Үй-жай / Помещение", premises),
+            ("Құрылыс салушы / Застройщик", f"{data.developer.name} (БСН {data.developer.bin})" if data.developer else "—"),
+            ("Уәкілетті компания / Уполномоченная компания",
+             f"{data.authorized_company.name} (БСН {data.authorized_company.bin})" if data.authorized_company else "—"),
+            ("ЖАО рұқсаты немесе ҚТК кепілдігі / Разрешение МИО или гарантия КЖК", guarantee),
+        ],
+        paragraphs=[
+            "Демонстрациялық құжат: Shanyraq порталының демо деректері үшін жасалды, заңды күші жоқ.",
+            "Демонстрационный документ для демо-данных портала Shanyraq, юридической силы не имеет.",
+        ],
+    )
+
+
+def _extract(data: ContractData) -> OfficialDocument:
+    return OfficialDocument(
+        title="Есепке қою туралы үзінді",
+        subtitle="Выписка о постановке на учёт договора долевого участия",
+        reference=f"DEMO · үзінді {data.number}",
+        fields=[("ҮҚШ нөмірі / Номер ДДУ", data.number), ("Үлескер / Дольщик", data.holder_name),
+                ("Тіркелген күні / Дата учёта", f"{data.signed_on:%d.%m.%Y}")],
+        paragraphs=["Демонстрациялық құжат. Демонстрационный документ."],
+    )
+
+
+async def _seed_documents(rt: Runtime, contract: Contract, data: ContractData) -> None:
+    await store_generated(rt, contract, DocumentKind.DDU, f"Үлестік қатысу туралы шарт № {data.number}",
+                          render_pdf(_ddu(data)), source="demo")
+    if data.guarantee and data.guarantee.kind == "kzhk_guarantee":
+        await store_generated(rt, contract, DocumentKind.REGISTRATION_EXTRACT, "Есепке қою туралы үзінді",
+                              render_pdf(_extract(data)), source="demo")
 
 
 async def _seed_partner_client(rt: Runtime) -> None:

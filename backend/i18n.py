@@ -60,6 +60,31 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ru": "Кто-то пытался привязать эту почту к другой учётной записи. Если это были не вы, ничего делать не нужно.",
         "en": "Someone tried to add this email to another account. If it was not you, there is nothing to do.",
     },
+    "application.status": {
+        "kk": "Shanyraq: {number} өтінімі — {status}.",
+        "ru": "Shanyraq: заявка {number} — {status}.",
+        "en": "Shanyraq: application {number} — {status}.",
+    },
+    "application.status.draft": {"kk": "Жасауда", "ru": "Создаётся", "en": "Being created"},
+    "application.status.sent": {"kk": "Өтінім жіберілді", "ru": "Заявка отправлена", "en": "Sent"},
+    "application.status.registered": {"kk": "Өтінім тіркелген", "ru": "Заявка зарегистрирована", "en": "Registered"},
+    "application.status.in_review": {"kk": "Өтінім қарауда", "ru": "Заявка на рассмотрении", "en": "Under review"},
+    "application.status.needs_revision": {
+        "kk": "Өтінім қаралды, пысықтау қажет", "ru": "Заявка рассмотрена, требуется доработка", "en": "Needs revision",
+    },
+    "application.status.rejected": {"kk": "Өтінім қабылданбады", "ru": "Заявка отклонена", "en": "Rejected"},
+    "application.status.approved": {
+        "kk": "Өтінім мақұлданды, ҚК дайындалуда", "ru": "Заявка одобрена, готовится ДС",
+        "en": "Approved, supplementary agreement in preparation",
+    },
+    "application.status.sa_parties_signing": {
+        "kk": "Өтініш берушінің ҚК-ға қол қоюы", "ru": "Подписание ДС заявителем и застройщиком",
+        "en": "Supplementary agreement awaits the applicant's and developer's signatures",
+    },
+    "application.status.sa_kzhk_signing": {
+        "kk": "«ҚТК» АҚ КҚ-ға қол қоюы", "ru": "Подписание ДС АО «КЖК»", "en": "Supplementary agreement awaits KZhK's signature",
+    },
+    "application.status.sa_signed": {"kk": "КҚ қол қойылды", "ru": "ДС подписано", "en": "Supplementary agreement signed"},
 }
 
 

@@ -19,6 +19,16 @@ async def migrate(settings: Settings | None = None) -> list[str]:
     command = Command(tortoise_config(settings.database_url), app="models", location=LOCATION)
     await command.init()
     try:
-        return await command.upgrade(run_in_transaction=True)
+        applied = await command.upgrade(run_in_transaction=True)
+        await _backfill()
+        return applied
     finally:
         await command.aclose()
+
+
+async def _backfill() -> None:
+    """Values a migration adds but SQL alone cannot compute the same way the code does."""
+    from backend.models.contracts import Contract, contract_number_key
+
+    for contract_id, number in await Contract.filter(number_key="").values_list("id", "number"):
+        await Contract.filter(id=contract_id).update(number_key=contract_number_key(number))

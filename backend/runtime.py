@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from backend.adapters.contract_source import ContractSource, DemoContractSource, HttpContractSource
 from backend.adapters.messaging import DevOutbox, HttpGateway, Messenger
 from backend.adapters.pubsub import InProcessPubSub, PubSub, RedisPubSub
+from backend.adapters.pdf_signing import PdfSigner, build_pdf_signer
 from backend.adapters.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
+from backend.adapters.signatures import SignatureVerifier, build_signature_verifier
 from backend.adapters.storage import Storage, build_storage
 from backend.settings import Settings
 
@@ -21,10 +23,17 @@ class Runtime:
     rate_limiter: RateLimiter = field(default_factory=InProcessRateLimiter)
     # Optional so that a runtime built by hand (tests, scripts) gets the storage its settings name.
     storage: Storage = None  # type: ignore[assignment]
+    # EDS: both load their keys and trust roots on first use (in development, the demo CA).
+    signatures: SignatureVerifier = None  # type: ignore[assignment]
+    pdf_signer: PdfSigner | None = None  # None when no signing key is configured (production without one)
 
     def __post_init__(self) -> None:
         if self.storage is None:
             self.storage = build_storage(self.settings)
+        if self.signatures is None:
+            self.signatures = build_signature_verifier(self.settings)
+        if self.pdf_signer is None:
+            self.pdf_signer = build_pdf_signer(self.settings)
 
     async def close(self) -> None:
         await self.pubsub.close()

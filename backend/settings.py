@@ -74,6 +74,23 @@ class Settings:
     upload_expiry_seconds: int = 24 * 3600
     upload_cleanup_interval_seconds: int = 600
     upload_lease_seconds: int = 60  # how long a dead worker's hold on an upload blocks its resumption
+    # Electronic signatures (EDS). Without EDS_TRUST_ROOTS, development trusts the demo CA under
+    # var/pki (generated on first use) and production trusts nothing, refusing every signature.
+    eds_trust_roots: tuple[str, ...] = ()  # PEM/DER files of the national roots (RSA; GOST goes to the verifier)
+    eds_intermediates: tuple[str, ...] = ()
+    eds_crl_files: tuple[str, ...] = ()
+    eds_crl_urls: tuple[str, ...] = ()  # fetched and cached until nextUpdate; only these are ever fetched
+    eds_crl_refresh_seconds: int = 3600
+    eds_revocation: str = "require"  # require | soft | none (see backend/pki/trust.py)
+    eds_gost_verifier_url: str = ""  # an NCANode 3.x compatible POST /cms/verify endpoint
+    eds_gost_verifier_token: str = ""
+    eds_challenge_ttl_seconds: int = 120
+    signing_session_ttl_seconds: int = 180
+    # The key the portal signs official PDFs (PAdES) with; development defaults to the demo KZhK key.
+    pdf_signer_p12: str = ""
+    pdf_signer_password: str = ""
+    pdf_tsa_url: str = ""  # a timestamp authority makes PAdES B-T; without one, B-B
+    public_url: str = ""  # where the SPA is served, for links such as the QR signing URL
 
     @property
     def dev_mode(self) -> bool:
@@ -107,12 +124,24 @@ class Settings:
             contract_source_token=os.environ.get("CONTRACT_SOURCE_TOKEN", ""),
             spa_dist=Path(os.environ.get("SPA_DIST", str(ROOT / "frontend" / "dist"))),
             trusted_proxies=_list(os.environ.get("TRUSTED_PROXIES")),
-            storage=os.environ.get("STORAGE", "local"),
+            # A configured bucket means object storage unless STORAGE says otherwise.
+            storage=os.environ.get("STORAGE") or ("s3" if os.environ.get("S3_BUCKET") else "local"),
             s3_endpoint_url=os.environ.get("S3_ENDPOINT_URL", ""),
             s3_bucket=os.environ.get("S3_BUCKET", ""),
             s3_access_key_id=os.environ.get("S3_ACCESS_KEY_ID", ""),
             s3_secret_access_key=os.environ.get("S3_SECRET_ACCESS_KEY", ""),
             s3_region=os.environ.get("S3_REGION", cls.s3_region),
+            eds_trust_roots=_list(os.environ.get("EDS_TRUST_ROOTS")),
+            eds_intermediates=_list(os.environ.get("EDS_INTERMEDIATES")),
+            eds_crl_files=_list(os.environ.get("EDS_CRL_FILES")),
+            eds_crl_urls=_list(os.environ.get("EDS_CRL_URLS")),
+            eds_revocation=os.environ.get("EDS_REVOCATION", cls.eds_revocation),
+            eds_gost_verifier_url=os.environ.get("EDS_GOST_VERIFIER_URL", ""),
+            eds_gost_verifier_token=os.environ.get("EDS_GOST_VERIFIER_TOKEN", ""),
+            pdf_signer_p12=os.environ.get("PDF_SIGNER_P12", ""),
+            pdf_signer_password=os.environ.get("PDF_SIGNER_PASSWORD", ""),
+            pdf_tsa_url=os.environ.get("PDF_TSA_URL", ""),
+            public_url=os.environ.get("PUBLIC_URL", "").rstrip("/"),
         )
         numeric = {
             f.name: int(os.environ[f.name.upper()])
@@ -125,6 +154,8 @@ class Settings:
             raise RuntimeError(f"STORAGE must be 'local' or 's3', not {settings.storage!r}")
         if settings.storage == "s3" and not settings.s3_bucket:
             raise RuntimeError("STORAGE=s3 needs S3_BUCKET")
+        if settings.eds_revocation not in ("require", "soft", "none"):
+            raise RuntimeError("EDS_REVOCATION must be require, soft or none")
         if settings.env == "production" and settings.messaging == "outbox":
             raise RuntimeError("MESSAGING=outbox is for development; configure a gateway")
         return replace(settings, **overrides) if overrides else settings

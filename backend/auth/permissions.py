@@ -116,3 +116,16 @@ class AllowClient(_Guard):
         if not all(client.may(scope) for scope in self.scopes):
             return "SCOPE_MISSING"
         return None
+
+
+class AllowEither(_Guard):
+    """Passes when any of `guards` would; refuses with the first one's code otherwise — for
+    operations that a person in the back office and a partner system may both perform."""
+
+    def __init__(self, *guards: _Guard):
+        super().__init__()
+        self.guards = guards
+
+    def _denied(self, info) -> str | None:
+        codes = [guard._denied(info) for guard in self.guards]
+        return None if any(code is None for code in codes) else codes[0]

@@ -10,4 +10,6 @@ MODEL_MODULES = [
     "backend.models.contracts",
     "backend.models.uploads",
     "backend.models.partners",
+    "backend.models.applications",
+    "backend.models.signatures",
 ]

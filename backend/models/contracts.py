@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from tortoise import fields
 
 from backend.models.base import TimestampedModel
+
+
+# People type DDU numbers like "Н-3-67/44-АФ" with Latin look-alikes and stray spaces.
+_LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+_SPACES = re.compile(r"\s+")
+
+
+def contract_number_key(number: str) -> str:
+    """The form a contract number is matched by, whatever look-alike letters or spaces were typed."""
+    return _SPACES.sub("", (number or "").upper()).translate(_LATIN_TO_CYRILLIC).replace("—", "-").replace("–", "-")
 
 
 class PremisesKind(str, Enum):
@@ -62,6 +73,8 @@ class Contract(TimestampedModel):
     """A share-participation contract held by a person (IIN) or company (BIN)."""
 
     number = fields.CharField(max_length=64)
+    # The number as people may type it (Latin look-alikes, spaces): what matching uses.
+    number_key = fields.CharField(max_length=64, default="", db_index=True)
     signed_on = fields.DateField()
     holder_iin_bin = fields.CharField(max_length=12, db_index=True)
     holder_name = fields.CharField(max_length=300, default="")
@@ -86,6 +99,10 @@ class Contract(TimestampedModel):
     version = fields.IntField(default=1)
 
     documents: fields.ReverseRelation["Document"]
+
+    async def save(self, *args, **kwargs):  # type: ignore[override]
+        self.number_key = contract_number_key(self.number)
+        return await super().save(*args, **kwargs)
 
     class Meta:
         table = "contracts"

@@ -11,7 +11,7 @@ class UploadStatus(str, Enum):
     UPLOADING = "uploading"
     COMPLETE = "complete"  # every byte arrived, type and hash known; may be attached once
     ATTACHED = "attached"  # became a document
-    REJECTED = "rejected"  # wrong type, or the owner's quota
+    REJECTED = "rejected"  # not a PDF, JPEG or PNG; its bytes are gone, the row says why until it expires
 
 
 class Upload(models.Model):
@@ -27,9 +27,16 @@ class Upload(models.Model):
     content_type = fields.CharField(max_length=100, null=True)
     sha256 = fields.CharField(max_length=64, null=True)
     storage_key = fields.CharField(max_length=500)
+    reject_reason = fields.CharField(max_length=64, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
+    attached_at = fields.DatetimeField(null=True)
     expires_at = fields.DatetimeField(db_index=True)
+    # A short, renewed hold by the request writing into the upload, so that two workers never
+    # append at once; a worker that dies lets go when the time runs out.
+    lease_token = fields.CharField(max_length=32, null=True)
+    lease_until = fields.DatetimeField(null=True)
 
     class Meta:
         table = "uploads"
+        indexes = (("owner_user", "status"),)

@@ -13,7 +13,7 @@ from backend.models.identity import Role
 from backend.resolvers.errors import payload_or_errors
 from backend.schema import contracts as s
 from backend.services import contracts as service
-from backend.services import documents
+from backend.services import documents, files
 from backend.services.errors import DomainError
 from backend.services.sessions import Viewer, session_alive
 
@@ -104,8 +104,6 @@ async def _added_by(info: Info, row: Document) -> str:
 
 
 async def document_type(info: Info, row: Document) -> s.ContractDocument:
-    from backend.services import files  # TEMP: until the files work lands
-
     viewer = info.context.viewer
     settings = info.context.rt.settings
     user_id = viewer.user.id if viewer else None

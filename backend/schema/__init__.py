@@ -7,6 +7,7 @@ import functools
 import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
+from backend.schema.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
@@ -16,17 +17,17 @@ from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery):
+class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation):
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation):
     pass
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
-class Subscription(NotificationSubscription, ContractSubscription):
+class Subscription(NotificationSubscription, ContractSubscription, ApplicationSubscription):
     pass
 
 

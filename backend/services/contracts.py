@@ -7,7 +7,6 @@ which records what changed, from where and when, and announces it to the holder'
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +20,7 @@ from backend.adapters.contract_source import (
     ContractSourceError,
     OrganizationData,
 )
-from backend.models.contracts import Contract, GuaranteeKind, Premises, PremisesKind, ResidentialComplex
+from backend.models.contracts import Contract, GuaranteeKind, Premises, PremisesKind, ResidentialComplex, contract_number_key
 from backend.models.identity import Role
 from backend.models.organizations import Organization
 from backend.runtime import Runtime
@@ -29,24 +28,15 @@ from backend.services import history
 from backend.services.errors import DomainError
 from backend.services.tx import atomic, on_commit
 
-# People type DDU numbers like "Н-3-67/44-АФ" with Latin look-alikes and stray spaces.
-_LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
-_SPACES = re.compile(r"\s+")
 REFRESH_INTERVAL = dt.timedelta(seconds=30)
 HOLDER_ROLES = (Role.CITIZEN, Role.LEGAL_ENTITY)
 STAFF_ROLES = (Role.KZHK_OPERATOR, Role.ADMIN)
 
 
-def contract_number_key(number: str) -> str:
-    return _SPACES.sub("", (number or "").upper()).translate(_LATIN_TO_CYRILLIC).replace("—", "-").replace("–", "-")
-
-
 async def find_held_contract(holder_iin_bin: str, number: str, signed_on: dt.date) -> Contract | None:
-    key = contract_number_key(number)
-    for contract in await Contract.filter(holder_iin_bin=holder_iin_bin, signed_on=signed_on):
-        if contract_number_key(contract.number) == key:
-            return contract
-    return None
+    return await Contract.get_or_none(
+        holder_iin_bin=holder_iin_bin, number_key=contract_number_key(number), signed_on=signed_on
+    )
 
 
 def holder_channel(holder_iin_bin: str) -> str:

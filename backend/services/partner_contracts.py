@@ -72,16 +72,11 @@ async def _target(principal: ClientPrincipal, data: ContractData) -> Contract | 
     contract = await Contract.get_or_none(owner_id=org_id, external_id=data.external_id)
     if contract is not None:
         return contract
-    key = contract_number_key(data.number)
-    rows = await Contract.filter(holder_iin_bin=data.holder_iin_bin).values_list("id", "number", "owner_id")
-    for contract_id, number, owner_id in rows:
-        if contract_number_key(number) != key:
-            continue
-        if owner_id is not None and str(owner_id) != str(org_id):
-            # Kept by another partner: never overwritten, whatever this partner sends.
-            raise DomainError("CONTRACT_CONFLICT", field="number")
-        return await Contract.get(id=contract_id)
-    return None
+    candidate = await Contract.get_or_none(holder_iin_bin=data.holder_iin_bin, number_key=contract_number_key(data.number))
+    if candidate is not None and candidate.owner_id not in (None, org_id):
+        # Kept by another partner: never overwritten, whatever this partner sends.
+        raise DomainError("CONTRACT_CONFLICT", field="number")
+    return candidate
 
 
 async def upsert_contract(rt: Runtime, principal: ClientPrincipal, data: ContractData, req: RequestInfo) -> Applied:

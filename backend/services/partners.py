@@ -37,6 +37,8 @@ class ApiScope(str, Enum):
     DOCUMENTS_WRITE = "documents:write"
     # The housing company's own systems may keep any contract, not only their organization's.
     CONTRACTS_WRITE_ANY = "contracts:write-any"
+    # The housing company's BPMS registers and reviews applications like an operator does.
+    APPLICATIONS_BPMS = "applications:bpms"
 
 
 @dataclass(frozen=True)
