@@ -1,4 +1,4 @@
-"""`python -m backend serve|migrate|demo|schema` — what the Makefile calls."""
+"""`python -m backend serve|migrate|demo|pki|schema` — what the Makefile calls."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")))
     sub.add_parser("migrate", help="apply aerich migrations")
     sub.add_parser("demo", help="load demo data (idempotent)")
+    sub.add_parser("pki", help="create the demo EDS certificates under VAR_DIR/pki (idempotent) and list them")
     schema = sub.add_parser("schema", help="print the GraphQL SDL")
     schema.add_argument("--check", metavar="FILE", help="fail when FILE differs from the code")
     args = parser.parse_args(argv)
@@ -43,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         from backend.demo import load_demo
 
         asyncio.run(load_demo())
+        return 0
+    if args.command == "pki":
+        from backend.pki.demo_ca import ensure_demo_ca
+        from backend.settings import Settings
+
+        ca = ensure_demo_ca(Settings.from_env().var_dir / "pki")
+        sys.stdout.write((ca.directory / "README.txt").read_text())
         return 0
     if args.command == "schema":
         from backend.schema import schema_sdl

@@ -5,6 +5,7 @@ The README lists these accounts; change them together.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from backend.models.contracts import Contract, Document, DocumentKind
 from backend.models.identity import AccountKind, Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
+from backend.pki.demo_ca import ensure_demo_ca
 from backend.runtime import Runtime, build_runtime
 from backend.services import partners
 from backend.services.contracts import apply_contract_data
@@ -49,7 +51,7 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("resident", AccountKind.PERSON, "Ахметов Марат Серікұлы", (Role.RESIDENT,),
                 phone="+77071234567", password=False),
     DemoAccount("kzhk_operator", AccountKind.PERSON, "Оспанова Гүлнар (ҚТК операторы)", (Role.KZHK_OPERATOR,),
-                email="operator@demo.shanyraq.kz", phone="+77011110001"),
+                iin_bin="880321400453", email="operator@demo.shanyraq.kz", phone="+77011110001"),
     DemoAccount("queue_officer", AccountKind.PERSON, "Жұмабеков Ерлан (Отбасы банк)", (Role.QUEUE_OFFICER,),
                 email="officer@demo.shanyraq.kz", phone="+77011110002"),
     DemoAccount("uk_staff", AccountKind.PERSON, "Ким Светлана (УК «Жайлы үй»)", (Role.UK_STAFF,),
@@ -185,6 +187,8 @@ async def _seed_partner_client(rt: Runtime) -> None:
 
 async def load_demo(settings: Settings | None = None) -> None:
     settings = settings or Settings.from_env()
+    # The demo EDS certificates (var/pki, passwords in its README.txt) sign in and sign as the accounts below.
+    await asyncio.to_thread(ensure_demo_ca, settings.var_dir / "pki")
     await init_db(settings)
     rt = build_runtime(settings)
     try:

@@ -85,7 +85,6 @@ class Settings:
     eds_gost_verifier_url: str = ""  # an NCANode 3.x compatible POST /cms/verify endpoint
     eds_gost_verifier_token: str = ""
     eds_challenge_ttl_seconds: int = 120
-    signing_session_ttl_seconds: int = 180
     # The key the portal signs official PDFs (PAdES) with; development defaults to the demo KZhK key.
     pdf_signer_p12: str = ""
     pdf_signer_password: str = ""

@@ -11,7 +11,6 @@ The same trust roots and revocation lists as every other signature check (backen
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import io
 import logging
@@ -19,11 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 from asn1crypto import x509
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.validation import async_validate_pdf_signature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 
-from backend.adapters.signatures import CmsVerifier, SignatureCheck
+from backend.adapters.signatures import CmsVerifier, ContentDigest, SignatureCheck
 from backend.pki import cms as pki_cms
 from backend.pki.certinfo import SignerInfo, describe
 from backend.pki.errors import CMS_MALFORMED, SIGNATURE_INVALID, SignatureError
@@ -31,13 +36,7 @@ from backend.pki.usage import require_purpose
 from backend.services.errors import DomainError
 from backend.settings import Settings
 
-if TYPE_CHECKING:
-    from pyhanko.sign import signers
-
 log = logging.getLogger(__name__)
-
-# pyHanko takes most of a second to import, and only signing and verifying PDFs need it: it is
-# imported inside the functions below so that every process that builds a Runtime stays quick.
 
 MAX_PDF_BYTES = 100 * 1024 * 1024  # verification reads the whole file into memory
 
@@ -78,8 +77,6 @@ class PdfSigner:
 
     @property
     def signer(self) -> signers.SimpleSigner:
-        from pyhanko.sign import signers
-
         if self._signer is None:
             data = self._p12() if callable(self._p12) else self._p12
             signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=self._password.encode())
@@ -94,11 +91,6 @@ class PdfSigner:
 
     async def sign(self, pdf: bytes, *, reason: str, location: str = "Astana", name: str | None = None) -> bytes:
         """The PDF with one more signature appended as an incremental update."""
-        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-        from pyhanko.pdf_utils.misc import PdfError
-        from pyhanko.sign import fields, signers, timestamps
-        from pyhanko.sign.general import SigningError
-
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         except (PdfError, ValueError) as exc:
@@ -135,9 +127,6 @@ _MODIFICATION = {
 
 async def verify_pdf(verifier: CmsVerifier, pdf: bytes) -> list[PdfSignatureInfo]:
     """Every signature of the PDF, in document order; an unsigned PDF gives an empty list."""
-    from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
     if len(pdf) > MAX_PDF_BYTES:
         raise DomainError("FILE_TOO_LARGE", max=MAX_PDF_BYTES)
     try:
@@ -153,11 +142,6 @@ async def verify_pdf(verifier: CmsVerifier, pdf: bytes) -> list[PdfSignatureInfo
 
 
 async def _one(trust, sig) -> PdfSignatureInfo:
-    from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.sign.validation import async_validate_pdf_signature
-    from pyhanko.sign.validation.settings import KeyUsageConstraints
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-
     sig_dict = sig.sig_object
     reason = _text(sig_dict.get("/Reason"))
     location = _text(sig_dict.get("/Location"))
@@ -219,8 +203,9 @@ def _text(value) -> str | None:
     return str(value) if value is not None else None
 
 
-async def verify_file(verifier: CmsVerifier, content: bytes | None, cms: bytes) -> list[SignatureCheck]:
-    """Each signer of a file's CMS. `content` may be None when the CMS carries the file itself."""
+async def verify_file(verifier: CmsVerifier, content: bytes | ContentDigest | None, cms: bytes) -> list[SignatureCheck]:
+    """Each signer of a file's CMS. `content` is the file, or its ContentDigest (an upload's SHA-256, so
+    that a large file is not read again), or None when the CMS carries the file itself."""
     if content is None:
         parsed = pki_cms.parse(cms)
         if parsed.encapsulated is None:

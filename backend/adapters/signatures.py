@@ -36,6 +36,7 @@ from asn1crypto import cms as acms, x509
 from backend.pki import cms
 from backend.pki.algorithms import is_gost
 from backend.pki.certinfo import SignerInfo, describe, serial_hex
+from backend.pki.cms import ContentDigest
 from backend.pki.crls import CrlSource
 from backend.pki.errors import (
     CERT_EXPIRED,
@@ -54,7 +55,7 @@ from backend.pki.usage import Purpose, require_purpose
 from backend.settings import Settings
 
 __all__ = [
-    "SignatureError", "SignerInfo", "Purpose", "SignatureVerifier", "CmsVerifier", "GostVerifier", "GostRefused",
+    "SignatureError", "SignerInfo", "ContentDigest", "Purpose", "SignatureVerifier", "CmsVerifier", "GostVerifier", "GostRefused",
     "GostExternalVerifier", "SignatureCheck", "require_subject", "has_signing_authority", "build_signature_verifier",
 ]
 
@@ -86,7 +87,7 @@ class SignatureVerifier(Protocol):
     ) -> SignerInfo: ...
 
     async def check_all(
-        self, content: bytes, cms: bytes, *, purpose: Purpose = "sign", at: dt.datetime | None = None
+        self, content: bytes | ContentDigest, cms: bytes, *, purpose: Purpose = "sign", at: dt.datetime | None = None
     ) -> list[SignatureCheck]: ...
 
 
@@ -203,9 +204,10 @@ class CmsVerifier:
         return await self._verify(parsed, parsed.signers[0], content, cms, purpose, at)
 
     async def check_all(
-        self, content: bytes, cms: bytes, *, purpose: Purpose = "sign", at: dt.datetime | None = None
+        self, content: bytes | ContentDigest, cms: bytes, *, purpose: Purpose = "sign", at: dt.datetime | None = None
     ) -> list[SignatureCheck]:
-        """Every signer's verdict; a CMS that cannot be read at all still raises CMS_MALFORMED."""
+        """Every signer's verdict; a CMS that cannot be read at all still raises CMS_MALFORMED.
+        `content` may be a ContentDigest of a file too large to hold (not for GOST signatures)."""
         parsed = _parse(cms)
         if not parsed.signers:
             raise SignatureError(CMS_MALFORMED, "the CMS has no signer")
@@ -218,7 +220,8 @@ class CmsVerifier:
         return checks
 
     async def _verify(
-        self, parsed: cms.ParsedCms, signer: acms.SignerInfo, content: bytes, raw: bytes, purpose: Purpose,
+        self, parsed: cms.ParsedCms, signer: acms.SignerInfo, content: bytes | ContentDigest, raw: bytes,
+        purpose: Purpose,
         at: dt.datetime | None,
     ) -> SignerInfo:
         try:
@@ -233,6 +236,8 @@ class CmsVerifier:
         try:
             if gost:
                 require_purpose(cert, purpose)
+                if isinstance(content, ContentDigest):
+                    raise SignatureError(UNSUPPORTED_ALGORITHM, "the GOST verifier needs the content itself")
                 return await self.gost.verify(content, raw, cert, claimed, at)
             info = cms.check_signer(parsed, signer, content)
             await self.trust.validate(cert, parsed.certificates, at)

@@ -17,7 +17,7 @@ from asn1crypto import cms, core, pem, x509
 
 from backend.pki import algorithms
 from backend.pki.certinfo import SignerInfo, describe
-from backend.pki.errors import CMS_MALFORMED, SIGNATURE_INVALID, SignatureError
+from backend.pki.errors import CMS_MALFORMED, SIGNATURE_INVALID, UNSUPPORTED_ALGORITHM, SignatureError
 
 
 MAX_CMS_TEXT = 512 * 1024  # a detached CMS with its chain is a few kilobytes
@@ -37,6 +37,23 @@ def from_text(text: str) -> bytes:
         return base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
     except (binascii.Error, ValueError):
         raise SignatureError(CMS_MALFORMED, "the CMS is not base64", field="cms") from None
+
+
+@dataclass(frozen=True)
+class ContentDigest:
+    """A content known only by its hash: an upload of hundreds of megabytes is hashed on the way in
+    and need not be read again to check a detached signature over it."""
+
+    algorithm: str  # sha256, sha384 or sha512
+    value: bytes
+
+
+def digest_of(content: bytes | ContentDigest, algorithm: str) -> bytes:
+    if isinstance(content, ContentDigest):
+        if content.algorithm != algorithm:
+            raise SignatureError(UNSUPPORTED_ALGORITHM, f"the content's {algorithm} digest is not known")
+        return content.value
+    return hashlib.new(algorithm, content).digest()
 
 
 @dataclass(frozen=True)
@@ -120,7 +137,7 @@ def algorithm_oids(parsed: ParsedCms, signer: cms.SignerInfo, cert: x509.Certifi
     return oids
 
 
-def check_signer(parsed: ParsedCms, signer: cms.SignerInfo, content: bytes) -> SignerInfo:
+def check_signer(parsed: ParsedCms, signer: cms.SignerInfo, content: bytes | ContentDigest) -> SignerInfo:
     """The signer's signature over `content`, through the messageDigest of its signed attributes.
 
     Signed attributes are required: they bind the content (messageDigest), its type and the signing
@@ -130,7 +147,10 @@ def check_signer(parsed: ParsedCms, signer: cms.SignerInfo, content: bytes) -> S
     claimed = describe(cert, signing_time=signing_time(signer), algorithm=signer["signature_algorithm"]["algorithm"].native)
     try:
         digest = algorithms.digest_name(signer["digest_algorithm"])
-        if parsed.encapsulated is not None and not hmac.compare_digest(parsed.encapsulated, content):
+        expected = digest_of(content, digest)
+        if parsed.encapsulated is not None and not hmac.compare_digest(
+            hashlib.new(digest, parsed.encapsulated).digest(), expected
+        ):
             raise SignatureError(SIGNATURE_INVALID, "the CMS carries other content than the one given")
         attrs = _attributes(signer)
         if not attrs:
@@ -138,7 +158,6 @@ def check_signer(parsed: ParsedCms, signer: cms.SignerInfo, content: bytes) -> S
         digests = attrs.get("message_digest") or []
         if len(digests) != 1:
             raise SignatureError(SIGNATURE_INVALID, "exactly one messageDigest attribute is required")
-        expected = hashlib.new(digest, content).digest()
         if not hmac.compare_digest(digests[0].native, expected):
             raise SignatureError(SIGNATURE_INVALID, "the content does not match the signed digest")
         content_types = attrs.get("content_type") or []

@@ -56,14 +56,14 @@ def load_certificates(paths: Iterable[Path]) -> list[x509.Certificate]:
     return found
 
 
-def _policy(mode: str) -> CertRevTrustPolicy:
+def _policy(mode: str, retroactive: bool) -> CertRevTrustPolicy:
     if mode == "none":
         rules = (RevocationCheckingRule.NO_CHECK, RevocationCheckingRule.NO_CHECK)
     elif mode == "soft":
         rules = (RevocationCheckingRule.CHECK_IF_DECLARED_SOFT, RevocationCheckingRule.CHECK_IF_DECLARED_SOFT)
     else:
         rules = (RevocationCheckingRule.CRL_REQUIRED, RevocationCheckingRule.CHECK_IF_DECLARED)
-    return CertRevTrustPolicy(RevocationCheckingPolicy(*rules))
+    return CertRevTrustPolicy(RevocationCheckingPolicy(*rules), retroactive_revinfo=retroactive)
 
 
 class TrustStore:
@@ -92,9 +92,8 @@ class TrustStore:
             moment=at,
             allow_fetching=False,
             crls=await self.crls.current() if self.revocation != "none" else [],
-            revinfo_policy=_policy(self.revocation),
             # Judging a past moment with today's list: an entry revoked after that moment does not count.
-            retroactive_revinfo=at is not None,
+            revinfo_policy=_policy(self.revocation, retroactive=at is not None),
         )
 
     async def validate(

@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator
 from strawberry.types import Info
 from tortoise.expressions import Q
 
+from backend.adapters.signatures import SignatureError, has_signing_authority, require_subject
+from backend.auth.identifiers import IdentifierKind, classify_iin_bin
 from backend.auth.permissions import denial
 from backend.calendar import ALMATY, KZHK_HOURS
 from backend.models.applications import (
@@ -32,7 +34,7 @@ from backend.schema.common import Connection, to_connection
 from backend.services import application_review as review
 from backend.services import application_types as types
 from backend.services import applications as service
-from backend.services import files
+from backend.services import files, signing_sessions
 from backend.services.application_events import QUEUE_CHANNEL, application_channel, organization_channel
 from backend.services.application_route import EDITABLE, TRANSITIONS, ActorKind, RouteActor, Step, StepData
 from backend.services.errors import DomainError
@@ -368,13 +370,12 @@ async def application_delete(info: Info, input: s.ApplicationRefInput) -> s.Appl
 
 async def _signature(info: Info, content: bytes, cms_b64: str | None, session_id, purpose: str, subject_id: str, expected_bin: str):
     """The verified signer of `content`: from a CMS sent now, or from a QR session signed on another device."""
-    from backend.adapters.signatures import SignatureError, require_subject
-    from backend.services import signing_sessions
-
     ctx = info.context
     try:
         if session_id is not None:
-            cms, signer = await signing_sessions.take_signed(session_id, ctx.viewer.user.id, purpose, subject_id)
+            cms, signer = await signing_sessions.take_signed(
+                session_id, ctx.viewer.user.id, purpose, subject_id, payload=content, req=ctx.req
+            )
             method = "qr"
         elif cms_b64:
             try:
@@ -384,10 +385,16 @@ async def _signature(info: Info, content: bytes, cms_b64: str | None, session_id
             method = "eds"
         else:
             raise DomainError("REQUIRED", field="cms")
-        signer = ctx.rt.signatures.verify_detached(content, cms, purpose="sign")
-        require_subject(signer, bin=expected_bin)
+        signer = await ctx.rt.signatures.verify_detached(content, cms, purpose="sign")
+        if classify_iin_bin(expected_bin) is IdentifierKind.COMPANY:
+            require_subject(signer, bin=expected_bin)
+            if not has_signing_authority(signer):
+                # An employee certificate without the right to sign for the company (NCA role).
+                raise DomainError("NO_SIGNING_AUTHORITY", field="cms")
+        else:
+            require_subject(signer, iin=expected_bin)
     except SignatureError as exc:
-        raise DomainError(exc.code, field="cms") from None
+        raise DomainError(exc.code, field="cms", **exc.params) from None
     return cms, signer, method
 
 
@@ -426,8 +433,6 @@ async def application_sa_sign(info: Info, input: s.ApplicationSaSignInput) -> s.
 
 async def application_signing_session_create(info: Info, input: s.ApplicationSigningSessionInput) -> s.SigningSessionStart:
     async def work():
-        from backend.services import signing_sessions
-
         row = await _get(info, input.application_id)
         user = info.context.viewer.user
         if input.stage is SignatureStage.APPLICATION:
@@ -441,8 +446,13 @@ async def application_signing_session_create(info: Info, input: s.ApplicationSig
                 raise DomainError("WRONG_STATUS", status=row.status.value)
             content, purpose, expected = await review.sa_signing_content(row), "supplementary_agreement", user.iin_bin
             description = f"{row.number} SA"
-        session, token = await signing_sessions.create_session(purpose, str(row.id), content, description, expected, user)
-        return s.SigningSessionStart(session_id=str(session.id), sign_url=f"/sign/{session.id}#{token}", expires_at=session.expires_at)
+        session, token = await signing_sessions.create_session(
+            purpose, str(row.id), content, description, expected, user, req=info.context.req
+        )
+        return s.SigningSessionStart(
+            session_id=str(session.id), sign_url=signing_sessions.signing_url(info.context.rt.settings, session, token),
+            expires_at=session.expires_at,
+        )
 
     return await payload_or_errors(s.SigningSessionStart, work)
 

@@ -9,6 +9,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 
 from backend.schema.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.contracts import ContractMutation, ContractQuery, ContractSubscription
+from backend.schema.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
 from backend.schema.partners import PartnerMutation, PartnerQuery
@@ -17,17 +18,17 @@ from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery):
+class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation):
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation):
     pass
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
-class Subscription(NotificationSubscription, ContractSubscription, ApplicationSubscription):
+class Subscription(NotificationSubscription, ContractSubscription, ApplicationSubscription, EdsSubscription):
     pass
 
 

@@ -39,6 +39,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+async def _kzhk_signed(rt: Runtime, pdf: bytes, reason: str) -> bytes:
+    """Official PDFs carry KZhK's EDS; without a configured signing key none can be issued."""
+    if rt.pdf_signer is None:
+        raise DomainError("PDF_SIGNER_UNAVAILABLE")
+    return await rt.pdf_signer.sign(pdf, reason=reason, location="Астана")
+
+
 def _today() -> dt.date:
     return _now().astimezone(ALMATY).date()
 
@@ -138,7 +145,7 @@ async def _notice(rt: Runtime, application: Application, kind: ApplicationFileKi
         reference=f"{application.number} · {kind.value}", fields=fields, paragraphs=[data.comment],
         issuer="«ҚТК» АҚ / АО «КЖК» — Shanyraq",
     ))
-    return title, await rt.pdf_signer.sign(pdf, reason=title, location="Астана")
+    return title, await _kzhk_signed(rt, pdf, title)
 
 
 async def request_revision(rt: Runtime, application: Application, actor: RouteActor, data: StepData, req: RequestInfo) -> Application:
@@ -326,7 +333,7 @@ async def sign_sa_by_kzhk(rt: Runtime, application: Application, actor: RouteAct
     sa_date = data.sa_date or _today()
     draft = await sa_draft(application)
     pdf = await _final_sa_pdf(application, data.sa_number.strip(), sa_date, draft)
-    signed = await rt.pdf_signer.sign(pdf, reason=f"Қосымша келісім № {data.sa_number}", location="Астана")
+    signed = await _kzhk_signed(rt, pdf, f"Қосымша келісім № {data.sa_number}")
     async with atomic():
         final = await _store_file(rt, application, ApplicationFileKind.SA_SIGNED,
                                   f"Қосымша келісім № {data.sa_number.strip()} / Дополнительное соглашение", signed, True)

@@ -98,7 +98,7 @@ async def login(rt: Runtime, challenge_id: str, cms: bytes, req: RequestInfo) ->
     except SignatureError as exc:
         if exc.code in _HIDDEN:
             raise DomainError(LOGIN_FAILED, field="cms") from None
-        raise DomainError(exc.code, field="cms", message=exc.detail or None) from None
+        raise DomainError(exc.code, field="cms", message=exc.detail or None, **exc.params) from None
     user = await account_for(signer.iin, signer.bin)
     if user is None:
         raise DomainError(LOGIN_FAILED, field="cms")
