@@ -28,14 +28,17 @@ function Frame() {
   const firstPath = useRef(location.pathname);
   const signedIn = session.status === 'signedIn';
 
-  // A new route is a new page for assistive technology: focus its heading (not on first load).
+  // A new route is a new page for assistive technology: focus its heading (not on first load,
+  // nor when a page only switches what it shows and says so with `state.keepFocus`).
+  const keepFocus = Boolean((location.state as { keepFocus?: boolean } | null)?.keepFocus);
   useEffect(() => {
     setMenuOpen(false);
     if (location.pathname === firstPath.current) return;
     firstPath.current = '';
+    if (keepFocus) return;
     const heading = main.current?.querySelector<HTMLElement>('h1');
     (heading ?? main.current)?.focus({ preventScroll: false });
-  }, [location.pathname]);
+  }, [location.pathname]); // keepFocus belongs to the same navigation as the pathname
 
   return (
     <div className="app">

@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from 'react';
-import { BellIcon, UserIcon } from '../components/icons';
+import { BellIcon, ContractIcon, UserIcon } from '../components/icons';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -10,9 +10,10 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-// "My contracts" (seed 000) joins this list when its screen is built, for CITIZEN and LEGAL_ENTITY.
+// Seed 000's menu: Profile, then My contracts (equity holders: people and companies).
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/profile', labelKey: 'nav.profile', icon: UserIcon },
+  { to: '/contracts', labelKey: 'nav.contracts', icon: ContractIcon, roles: ['CITIZEN', 'LEGAL_ENTITY'] },
   { to: '/notifications', labelKey: 'nav.notifications', icon: BellIcon },
 ];
 

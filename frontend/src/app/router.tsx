@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ContractsPage } from '../features/contracts/ContractsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
@@ -25,6 +26,8 @@ export const routes = [
         element: <RequireAuth />,
         children: [
           { path: 'profile', element: <ProfilePage /> },
+          // One route for the bare list and a chosen contract, so switching keeps the page mounted.
+          { path: 'contracts/:contractId?', element: <ContractsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
         ],
       },

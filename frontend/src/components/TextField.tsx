@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type Ref, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../lib/errors';
 import { FieldErrors } from './FieldErrors';
@@ -11,6 +11,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   /** A password input with a button that shows what was typed. */
   revealable?: boolean;
   id?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function TextField({ label, hint, errors, revealable, id, type = 'text', className, 'aria-describedby': extraDescribedBy, ...input }: TextFieldProps) {

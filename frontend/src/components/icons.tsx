@@ -64,3 +64,46 @@ export const ShanyraqMark = (p: P) => (
     <path d="M9.6 9.6l12.8 12.8M22.4 9.6L9.6 22.4" stroke="var(--color-gold)" strokeWidth="1.6" transform="rotate(22.5 16 16)" />
   </svg>
 );
+export const ContractIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M14 3H6a2 2 0 00-2 2v14a2 2 0 002 2h12a2 2 0 002-2V9z" />
+    <path d="M14 3v6h6M8 13h8M8 17h5" />
+  </svg>
+);
+export const FileIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M14 3H6a2 2 0 00-2 2v14a2 2 0 002 2h12a2 2 0 002-2V9z" />
+    <path d="M14 3v6h6" />
+  </svg>
+);
+export const RefreshIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M20 11a8 8 0 00-14.9-3.5M4 4v4h4M4 13a8 8 0 0014.9 3.5M20 20v-4h-4" />
+  </svg>
+);
+export const EyeIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </svg>
+);
+export const DownloadIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M12 3v12M7 10l5 5 5-5M4 19h16" />
+  </svg>
+);
+export const UploadIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M12 16V4M7 9l5-5 5 5M4 19h16" />
+  </svg>
+);
+export const PauseIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M9 5v14M15 5v14" />
+  </svg>
+);
+export const PlayIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M7 4l13 8-13 8z" />
+  </svg>
+);

@@ -45,13 +45,29 @@ export const ERROR_CODES = [
   'CANNOT_REMOVE_OWN_ADMIN',
   'INVALID_CURSOR',
   'INVALID_PAGE_SIZE',
+  // Contracts: "Update data" and attaching documents.
+  'REFRESH_TOO_SOON',
+  'SOURCE_UNAVAILABLE',
+  'SOURCE_MISMATCH',
+  'UPLOAD_NOT_FOUND',
+  'UPLOAD_INCOMPLETE',
+  'UPLOAD_REJECTED',
+  'KIND_NOT_ALLOWED',
+  // The tus endpoint /uploads answers "CODE: explanation" with these.
+  'UPLOAD_TOO_LARGE',
+  'UPLOAD_QUOTA_EXCEEDED',
+  'UPLOAD_TOO_MANY_OPEN',
+  'UPLOAD_NOT_ALLOWED',
+  'UPLOAD_TYPE_NOT_ALLOWED',
+  'UPLOAD_EXPIRED',
+  'UPLOAD_LOCKED',
 ] as const;
 
 /**
  * Client-side codes: the request never got an answer, the answer was not one we know, or an
  * API code that reads better with its context (a wrong current password is not a wrong login).
  */
-export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN', 'CURRENT_PASSWORD_WRONG'] as const;
+export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN', 'CURRENT_PASSWORD_WRONG', 'FILE_REQUIRED', 'FILE_EMPTY', 'FILE_UNREADABLE', 'UPLOAD_FAILED'] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof CLIENT_ERROR_CODES)[number];
 

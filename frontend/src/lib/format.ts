@@ -50,3 +50,26 @@ export function formatPhone(e164: string | null | undefined): string {
 export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+const BYTE_UNITS: Record<string, readonly string[]> = {
+  kk: ['Б', 'КБ', 'МБ', 'ГБ'],
+  ru: ['Б', 'КБ', 'МБ', 'ГБ'],
+  en: ['B', 'KB', 'MB', 'GB'],
+};
+
+/**
+ * "41,3 КБ", "700 MB": binary multiples, so the 700 MiB upload limit reads as 700. Kazakh numbers
+ * are written as in Russian (space groups, decimal comma), which Intl has data for everywhere.
+ */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = BYTE_UNITS[locale] ?? BYTE_UNITS.en;
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(locale === 'kk' ? 'ru-KZ' : intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return `${number} ${units[unit]}`;
+}

@@ -26,6 +26,16 @@ export function notificationText(t: TFunction, n: Pick<NotificationFieldsFragmen
         }),
       };
     }
+    case 'APPLICATION_STATUS_CHANGED': {
+      const status = param(n.params, 'status');
+      return {
+        title: t('notifications.kinds.APPLICATION_STATUS_CHANGED.title'),
+        body: t('notifications.kinds.APPLICATION_STATUS_CHANGED.body', {
+          number: param(n.params, 'number') || '—',
+          status: t(`notifications.applicationStatus.${status}`, { defaultValue: status }),
+        }),
+      };
+    }
     case 'WELCOME':
     case 'PASSWORD_CHANGED':
     case 'EMAIL_CHANGED':
