@@ -12,6 +12,7 @@ from backend.models.contracts import Document, Premises, ResidentialComplex
 from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
 from backend.models.organizations import Organization
+from backend.models.partners import ApiClient
 
 
 async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
@@ -70,6 +71,14 @@ class Loaders:
     def contract_history(self) -> DataLoader[uuid.UUID, list[HistoryEvent]]:
         # History rows name their entity by a string id.
         return _grouped(HistoryEvent, "entity_id", "created_at", "id", key=str, entity="contract")
+
+    @cached_property
+    def organization_name_by_client(self) -> DataLoader[uuid.UUID, str | None]:
+        async def load(keys: list) -> list:
+            rows = dict(await ApiClient.filter(id__in=keys).values_list("id", "organization__name"))
+            return [rows.get(k) for k in keys]
+
+        return DataLoader(load)
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

@@ -35,9 +35,11 @@ class OrganizationData:
 
 @dataclass(frozen=True)
 class ComplexData:
+    """None means "not said": the stored value stays (a partner may send only what it knows)."""
+
     name: str
-    address: str = ""
-    website: str = ""
+    address: str | None = None
+    website: str | None = None
     commissioning_date: dt.date | None = None
     external_id: str | None = None
 
@@ -45,7 +47,7 @@ class ComplexData:
     def from_json(cls, data: dict | None) -> "ComplexData | None":
         if not data:
             return None
-        return cls(name=data["name"], address=data.get("address") or "", website=data.get("website") or "",
+        return cls(name=data["name"], address=data.get("address"), website=data.get("website"),
                    commissioning_date=_date(data.get("commissioningDate")), external_id=data.get("externalId"))
 
 

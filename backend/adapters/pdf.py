@@ -4,6 +4,7 @@ Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І), generated in memory."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +15,36 @@ from fpdf import FPDF
 _FONT = "NotoSans"
 
 
+_WEIGHTS = {"": 400, "B": 700}
+
+
 @lru_cache(maxsize=1)
-def _font_file() -> str:
+def _font_files() -> dict[str, str]:
+    """Static regular and bold instances of the variable Noto Sans. Instancing takes seconds, so it
+    is done once per machine and kept in the user's cache folder."""
     folder = Path(fontpkg_noto_sans.__file__).parent / "files"
-    return str(next(p for p in folder.glob("NotoSans[[]*.ttf") if "Italic" not in p.name))
+    variable = next(p for p in folder.glob("NotoSans[[]*.ttf") if "Italic" not in p.name)
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "shanyraq" / "fonts"
+    files = {}
+    for style, weight in _WEIGHTS.items():
+        target = cache / f"NotoSans-{fontpkg_version()}-{weight}.ttf"
+        if not target.exists():
+            from fontTools.ttLib import TTFont
+            from fontTools.varLib.instancer import instantiateVariableFont
+
+            cache.mkdir(parents=True, exist_ok=True)
+            static = instantiateVariableFont(TTFont(variable), {"wght": weight, "wdth": 100})
+            partial = target.with_suffix(f".{os.getpid()}.tmp")
+            static.save(partial)
+            partial.replace(target)  # atomic: a concurrent process never reads half a font
+        files[style] = str(target)
+    return files
+
+
+def fontpkg_version() -> str:
+    from importlib.metadata import version
+
+    return version("fontpkg-noto-sans")
 
 
 @dataclass(frozen=True)
@@ -38,9 +65,8 @@ def render_pdf(doc: OfficialDocument) -> bytes:
     pdf.set_title(doc.title)
     pdf.set_author(doc.issuer)
     pdf.set_creator("Shanyraq")
-    font = _font_file()
-    pdf.add_font(_FONT, "", font)
-    pdf.add_font(_FONT, "B", font, variations={"wght": 700})
+    for style, path in _font_files().items():
+        pdf.add_font(_FONT, style, path)
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -61,19 +87,18 @@ def render_pdf(doc: OfficialDocument) -> bytes:
     pdf.ln(4)
 
     pdf.set_text_color(20, 20, 20)
-    label_width = width * 0.38
-    for label, value in doc.fields:
-        pdf.set_font(_FONT, "B", 10)
-        y = pdf.get_y()
-        pdf.multi_cell(label_width, 6, label, new_x="RIGHT", new_y="TOP")
-        label_bottom = pdf.get_y() if pdf.get_y() > y else y + 6
-        pdf.set_xy(pdf.l_margin + label_width, y)
+    if doc.fields:
+        # A table wraps long labels and values and keeps each row as tall as its tallest cell.
         pdf.set_font(_FONT, "", 10)
-        pdf.multi_cell(width - label_width, 6, value or "—", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_y(max(pdf.get_y(), label_bottom))
         pdf.set_draw_color(220, 224, 230)
-        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + width, pdf.get_y())
-        pdf.ln(1)
+        with pdf.table(col_widths=(38, 62), first_row_as_headings=False, line_height=5.5,
+                       padding=(1.5, 2, 1.5, 0), borders_layout="HORIZONTAL_LINES", text_align="LEFT") as table:
+            for label, value in doc.fields:
+                row = table.row()
+                pdf.set_font(_FONT, "B", 10)
+                row.cell(label)
+                pdf.set_font(_FONT, "", 10)
+                row.cell(value or "—")
 
     pdf.ln(4)
     pdf.set_font(_FONT, "", 10.5)

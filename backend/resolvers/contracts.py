@@ -96,7 +96,7 @@ async def organization_of(info: Info, organization_id) -> s.Organization | None:
 
 async def _added_by(info: Info, row: Document) -> str:
     if row.added_by_client_id is not None:
-        return "partner"
+        return await info.context.loaders.organization_name_by_client.load(row.added_by_client_id) or "partner"
     if row.added_by_id is not None:
         user = await info.context.loaders.user_by_id.load(row.added_by_id)
         return user.full_name if user else ""
@@ -142,9 +142,16 @@ async def history_of(info: Info, contract_id: str) -> list[s.ContractEvent]:
                 s.FieldChange(field=k, old=_text(v.get("old")), new=_text(v.get("new")))
                 for k, v in (e.data.get("changes") or {}).items()
             ],
+            document=_event_document(e.data.get("document")),
         )
         for e in events
     ]
+
+
+def _event_document(data: dict | None) -> s.EventDocument | None:
+    if not data:
+        return None
+    return s.EventDocument(id=data["id"], title=data.get("title", ""), kind=DocumentKind(data.get("kind", "other")))
 
 
 def _text(value) -> str | None:

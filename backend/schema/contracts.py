@@ -64,7 +64,9 @@ class ContractDocument:
     sha256: str = strawberry.field(description="SHA-256 of the content, hex.")
     content_type: str = strawberry.field(description="application/pdf, image/jpeg or image/png, from the content itself.")
     created_at: dt.datetime = strawberry.field(description="When it was added.")
-    added_by: str = strawberry.field(description="Who added it: the holder, or the partner organization's name.")
+    added_by: str = strawberry.field(
+        description="Who added it: the person's name, the partner organization's name, or `source` for the source system."
+    )
     view_url: str | None = strawberry.field(description="A link to view it in the page (PDF and images); for the viewer only.")
     download_url: str = strawberry.field(description="A link to download it; for the viewer only.")
 
@@ -76,12 +78,20 @@ class FieldChange:
     new: str | None = strawberry.field(description="The value after.")
 
 
+@strawberry.type(description="The document an entry is about.")
+class EventDocument:
+    id: strawberry.ID = strawberry.field(description="Document id.")
+    title: str = strawberry.field(description="Its title when it was added.")
+    kind: DocumentKindType = strawberry.field(description="What it is.")  # type: ignore[valid-type]
+
+
 @strawberry.type(description="An entry of a contract's history: what changed, from where, when.")
 class ContractEvent:
     at: dt.datetime = strawberry.field(description="When.")
     action: str = strawberry.field(description="created, updated, refreshed, document_added.")
     source: str = strawberry.field(description="Where from: refresh (the source system), partner:<client>, holder, demo.")
     changes: list[FieldChange] = strawberry.field(description="Fields that changed; empty when nothing did.")
+    document: EventDocument | None = strawberry.field(default=None, description="For document_added: which document.")
 
 
 @strawberry.type(description="A share-participation contract (DDU, kk ҮҚШ) with everything the cabinet shows.")

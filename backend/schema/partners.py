@@ -74,9 +74,9 @@ class OrganizationInput:
 class ComplexInput:
     external_id: str | None = strawberry.field(default=None, description="The partner's own id of the complex.")
     name: str = strawberry.field(description="Name.")
-    address: str = strawberry.field(default="", description="Address.")
-    website: str = strawberry.field(default="", description="Website.")
-    commissioning_date: dt.date | None = strawberry.field(default=None, description="Commissioning date.")
+    address: str | None = strawberry.field(default=None, description="Address; omitted keeps the stored one.")
+    website: str | None = strawberry.field(default=None, description="Website; omitted keeps the stored one.")
+    commissioning_date: dt.date | None = strawberry.field(default=None, description="Commissioning date; omitted keeps the stored one.")
 
 
 @strawberry.input(description="The premises of a contract.")

@@ -154,10 +154,13 @@ async def _complex(contract: Contract | None, data: ContractData, owner: Organiz
     if existing is None:
         existing = await ResidentialComplex.filter(name=c.name, address=c.address).first()
     values = {"name": c.name, "address": c.address, "website": c.website, "commissioning_date": c.commissioning_date}
+    said = {k: v for k, v in values.items() if v is not None}
     if existing is None:
-        return await ResidentialComplex.create(owner=owner, external_id=c.external_id, **values)
-    if any(getattr(existing, k) != v for k, v in values.items()):
-        await ResidentialComplex.filter(id=existing.id).update(**values)
+        return await ResidentialComplex.create(
+            owner=owner, external_id=c.external_id, **{"address": "", "website": "", **said}
+        )
+    if any(getattr(existing, k) != v for k, v in said.items()):
+        await ResidentialComplex.filter(id=existing.id).update(**said)
         await existing.refresh_from_db()
     return existing
 
