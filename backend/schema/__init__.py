@@ -14,6 +14,7 @@ from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
 from backend.schema.partners import PartnerMutation, PartnerQuery
 from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
+from backend.schema.verification import VerificationMutation
 from backend.settings import Settings
 
 
@@ -23,7 +24,7 @@ class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, Appli
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation):
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation):
     pass
 
 
