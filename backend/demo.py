@@ -58,7 +58,9 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
                 email="uk@demo.shanyraq.kz", phone="+77011110003"),
     DemoAccount("admin", AccountKind.PERSON, "Portal administrator", (Role.ADMIN,),
                 email="admin@demo.shanyraq.kz", phone="+77011110004"),
-    DemoAccount("partner", AccountKind.COMPANY, "ТОО «Алатау Құрылыс» (partner)", (Role.PARTNER,),
+    # The authorized company of the Nursaya contracts: it files applications to KZhK, and its systems
+    # use the partner API.
+    DemoAccount("partner", AccountKind.COMPANY, "ТОО «Алатау Құрылыс»", (Role.LEGAL_ENTITY, Role.PARTNER),
                 iin_bin="150940012342", email="api@alatau-qurylys.demo.shanyraq.kz", phone="+77011110005"),
 )
 

@@ -187,3 +187,55 @@ async def test_the_developer_cannot_sign_as_the_applicant_before_the_sa_stage(wo
     application = await application_in(S.APPROVED)
     body = await world.developer.data(SA_SIGN, {"i": {"applicationId": str(application.id), "cms": "AA=="}})
     assert body["applicationSaSign"]["errors"][0]["code"] == "NOT_FOUND"
+
+
+async def test_the_applicants_page_and_the_operators_queue_update_live(world, application_in, live_server):
+    import asyncio
+
+    from tests.ws import GraphQLWebSocket
+
+    application = await application_in(S.SENT)
+    mine = await GraphQLWebSocket.connect(live_server, world.applicant.token)
+    await mine.subscribe("subscription($id: ID!) { applicationUpdated(applicationId: $id) { status registrationNumber } }",
+                         {"id": str(application.id)})
+    queue = await GraphQLWebSocket.connect(live_server, world.operator.token)
+    await queue.subscribe("subscription { applicationsChanged { id status } }")
+    from backend.models.organizations import Organization
+
+    await Organization.create(bin=world.outsider.user.iin_bin, name="Other company")
+    outsider = await GraphQLWebSocket.connect(live_server, world.outsider.token)
+    await outsider.subscribe("subscription { applicationsChanged { id } }")
+    await asyncio.sleep(0.2)
+    await world.operator.data("mutation($i: ApplicationRegisterInput!) { applicationRegister(input: $i) { errors { code } } }",
+                              {"i": {"applicationId": str(application.id), "registrationNumber": "BPMS-9"}})
+    update = await mine.next_message()
+    assert update["payload"]["data"]["applicationUpdated"] == {"status": "REGISTERED", "registrationNumber": "BPMS-9"}
+    queued = await queue.next_message()
+    assert queued["payload"]["data"]["applicationsChanged"] == {"id": str(application.id), "status": "REGISTERED"}
+    with pytest.raises(TimeoutError):
+        await outsider.next_message(timeout=0.5)
+    for socket in (mine, queue, outsider):
+        await socket.close()
+
+
+async def test_someone_elses_application_cannot_be_watched(world, application_in, live_server):
+    from tests.ws import GraphQLWebSocket
+
+    application = await application_in(S.SENT)
+    socket = await GraphQLWebSocket.connect(live_server, world.outsider.token)
+    await socket.subscribe("subscription($id: ID!) { applicationUpdated(applicationId: $id) { status } }", {"id": str(application.id)})
+    message = await socket.next_message()
+    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+    assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+    await socket.close()
+
+
+async def test_registration_after_hours_takes_the_next_working_day(world, application_in):
+    # sent Friday 20 November 2026 at 19:05 Almaty (14:05 UTC): registered Monday the 23rd
+    application = await application_in(S.SENT)
+    body = await world.operator.data(
+        "mutation($i: ApplicationRegisterInput!) { applicationRegister(input: $i) { application { registeredOn reviewDeadline } errors { code } } }",
+        {"i": {"applicationId": str(application.id), "registrationNumber": "BPMS-10"}})
+    registered = body["applicationRegister"]["application"]
+    assert registered["registeredOn"] == "2026-11-23"
+    assert registered["reviewDeadline"] == "2026-12-07"  # 10 working days after the registration day
