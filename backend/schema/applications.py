@@ -31,7 +31,9 @@ FileKindType = strawberry.enum(ApplicationFileKind, name="ApplicationFileKind", 
 StageType = strawberry.enum(SignatureStage, name="SignatureStage", description="What was signed.")
 SignerRoleType = strawberry.enum(SignerRole, name="SignerRole", description="In which capacity.")
 
-STAFF = AllowEither(Allow(Role.KZHK_OPERATOR), AllowClient(ApiScope.APPLICATIONS_BPMS))
+def staff() -> AllowEither:
+    # A new guard per field: a guard learns its field's return type when applied.
+    return AllowEither(Allow(Role.KZHK_OPERATOR), AllowClient(ApiScope.APPLICATIONS_BPMS))
 
 
 @strawberry.enum(description="What the viewer may do with an application now.")
@@ -335,7 +337,7 @@ class ApplicationQuery:
     async def my_applications(self, info: Info, status: StatusArg = None, first: ListArgs = 20, after: AfterArg = None) -> Connection[Application]:
         return await r.my_applications(info, status, first, after)
 
-    @strawberry.field(extensions=[STAFF], description="The back-office queue, newest first (operators and the BPMS).")
+    @strawberry.field(extensions=[staff()], description="The back-office queue, newest first (operators and the BPMS).")
     async def application_queue(
         self, info: Info, status: StatusArg = None,
         overdue_only: Annotated[bool, strawberry.argument(description="Only those past a deadline.")] = False,
@@ -383,31 +385,31 @@ class ApplicationMutation:
     async def application_signing_session_create(self, info: Info, input: Annotated[ApplicationSigningSessionInput, INPUT]) -> SigningSessionStart:
         return await r.application_signing_session_create(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="Register in the BPMS (Өтінім тіркелген).")
+    @strawberry.mutation(extensions=[staff()], description="Register in the BPMS (Өтінім тіркелген).")
     async def application_register(self, info: Info, input: Annotated[ApplicationRegisterInput, INPUT]) -> ApplicationPayload:
         return await r.application_register(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="Start the review with an executor (Өтінім қарауда).")
+    @strawberry.mutation(extensions=[staff()], description="Start the review with an executor (Өтінім қарауда).")
     async def application_start_review(self, info: Info, input: Annotated[ApplicationStartReviewInput, INPUT]) -> ApplicationPayload:
         return await r.application_start_review(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="Ask for a revision; a notice signed with EDS goes to the applicant.")
+    @strawberry.mutation(extensions=[staff()], description="Ask for a revision; a notice signed with EDS goes to the applicant.")
     async def application_request_revision(self, info: Info, input: Annotated[ApplicationDecisionInput, INPUT]) -> ApplicationPayload:
         return await r.application_request_revision(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="Reject; a notice signed with EDS goes to the applicant. Final.")
+    @strawberry.mutation(extensions=[staff()], description="Reject; a notice signed with EDS goes to the applicant. Final.")
     async def application_reject(self, info: Info, input: Annotated[ApplicationDecisionInput, INPUT]) -> ApplicationPayload:
         return await r.application_reject(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="Approve; the supplementary agreement is prepared next.")
+    @strawberry.mutation(extensions=[staff()], description="Approve; the supplementary agreement is prepared next.")
     async def application_approve(self, info: Info, input: Annotated[ApplicationDecisionInput, INPUT]) -> ApplicationPayload:
         return await r.application_approve(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="Send the SA draft to the applicant and the developer for signing.")
+    @strawberry.mutation(extensions=[staff()], description="Send the SA draft to the applicant and the developer for signing.")
     async def application_sa_draft_attach(self, info: Info, input: Annotated[ApplicationSaDraftInput, INPUT]) -> ApplicationPayload:
         return await r.application_sa_draft_attach(info, input)
 
-    @strawberry.mutation(extensions=[STAFF], description="KZhK signs the SA: number, date, and a PDF signed with EDS.")
+    @strawberry.mutation(extensions=[staff()], description="KZhK signs the SA: number, date, and a PDF signed with EDS.")
     async def application_sa_sign_by_kzhk(self, info: Info, input: Annotated[ApplicationSaFinalInput, INPUT]) -> ApplicationPayload:
         return await r.application_sa_sign_by_kzhk(info, input)
 

@@ -84,3 +84,14 @@ async def test_applicant_edits_and_deletes(world, application_in, status):
             assert errors == [] and not exists
         else:
             assert errors and exists
+
+
+async def test_the_queue_is_for_kzhk_staff_only(world, application_in):
+    await application_in(S.SENT)
+    query = "query { applicationQueue(first: 10) { totalCount edges { node { status } } } }"
+    for actor in ("operator", "bpms"):
+        body = await getattr(world, actor).gql(query)
+        assert body["data"]["applicationQueue"]["totalCount"] == 1 and "extensions" not in body
+    for actor in ("applicant", "citizen", "anon"):
+        body = await getattr(world, actor).gql(query)
+        assert body["data"]["applicationQueue"]["totalCount"] == 0 and body["extensions"]["denied"]
