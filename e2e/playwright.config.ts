@@ -1,7 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8123);
 const baseURL = `http://127.0.0.1:${port}`;
+
+// The server's VAR_DIR: a fresh one per run (a fresh database), known to the specs, which read the
+// demo CA's .p12 files from its pki/ folder. Set here once, in the runner; its workers inherit it.
+// With E2E_REUSE_SERVER=1, set E2E_VAR_DIR to the VAR_DIR of the server that is already running.
+process.env.E2E_VAR_DIR ??= mkdtempSync(path.join(tmpdir(), 'shanyraq-e2e-'));
 
 // Debian's Chromium: Playwright's own browser downloads are not available on these machines.
 const chromiumArgs = [
@@ -39,7 +47,7 @@ export default defineConfig({
     // A fresh database with demo data for every run; it serves the built SPA (frontend/dist).
     command: 'bash ../scripts/e2e-server.sh',
     url: `${baseURL}/healthz`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_VAR_DIR: process.env.E2E_VAR_DIR },
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     timeout: 120_000,
     stdout: 'ignore',

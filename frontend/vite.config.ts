@@ -7,6 +7,8 @@ const api = process.env.SHANYRAQ_API ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
   plugins: [react()],
+  // The EDS library's unit tests import their test-only .p12 fixtures with `?inline`.
+  assetsInclude: ['**/*.p12'],
   build: {
     rolldownOptions: {
       // Two pages: the portal and the partners' GraphiQL playground (served by the backend at GET /graphql).

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import './AppFooter.css';
 
 export function AppFooter() {
@@ -9,6 +10,10 @@ export function AppFooter() {
         <p>{t('footer.copyright', { year: new Date().getFullYear() })}</p>
         <p>
           {t('footer.contact')} ·{' '}
+          <Link to="/verify" className="app-footer__link">
+            {t('footer.verify')}
+          </Link>{' '}
+          ·{' '}
           <a href="/graphql" className="app-footer__link">
             {t('footer.api')}
           </a>

@@ -1,10 +1,17 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ApplicationEditorPage } from '../features/applications/ApplicationEditorPage';
+import { ApplicationPage } from '../features/applications/ApplicationPage';
+import { ApplicationsPage } from '../features/applications/ApplicationsPage';
+import { QueuePage } from '../features/applications/backoffice/QueuePage';
+import { NewApplicationPage } from '../features/applications/NewApplicationPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
-import { GuestOnly, HomeRedirect, RequireAuth } from './guards';
+import { SigningPage } from '../features/signing/SigningPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
+import { GuestOnly, HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -29,8 +36,27 @@ export const routes = [
           // One route for the bare list and a chosen contract, so switching keeps the page mounted.
           { path: 'contracts/:contractId?', element: <ContractsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          {
+            element: <RequireRole roles={['LEGAL_ENTITY']} />,
+            children: [
+              { path: 'applications', element: <ApplicationsPage /> },
+              { path: 'applications/new', element: <NewApplicationPage /> },
+              { path: 'applications/:applicationId', element: <ApplicationPage /> },
+              { path: 'applications/:applicationId/edit', element: <ApplicationEditorPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['KZHK_OPERATOR', 'ADMIN']} />,
+            children: [
+              { path: 'backoffice', element: <QueuePage /> },
+              { path: 'backoffice/applications/:applicationId', element: <ApplicationPage operator /> },
+            ],
+          },
         ],
       },
+      // Public: the second device of QR signing, and the check of a signed document.
+      { path: 'sign/:sessionId', element: <SigningPage /> },
+      { path: 'verify', element: <VerifyPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -107,3 +107,21 @@ export const PlayIcon = (p: P) => (
     <path d="M7 4l13 8-13 8z" />
   </svg>
 );
+export const ApplicationIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M9 4h6M9 2h6a1 1 0 011 1v2a1 1 0 01-1 1H9a1 1 0 01-1-1V3a1 1 0 011-1z" />
+    <path d="M16 4h2a2 2 0 012 2v14a2 2 0 01-2 2H6a2 2 0 01-2-2V6a2 2 0 012-2h2M8 12h8M8 16h5" />
+  </svg>
+);
+export const InboxIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M22 12h-6l-2 3h-4l-2-3H2" />
+    <path d="M5.45 5.11L2 12v6a2 2 0 002 2h16a2 2 0 002-2v-6l-3.45-6.89A2 2 0 0016.76 4H7.24a2 2 0 00-1.79 1.11z" />
+  </svg>
+);
+export const SealIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M12 2l7 3v6c0 5-3.5 9-7 11-3.5-2-7-6-7-11V5z" />
+    <path d="M9 12l2 2 4-4" />
+  </svg>
+);

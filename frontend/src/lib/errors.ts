@@ -61,13 +61,85 @@ export const ERROR_CODES = [
   'UPLOAD_TYPE_NOT_ALLOWED',
   'UPLOAD_EXPIRED',
   'UPLOAD_LOCKED',
+  'UPLOAD_OFFSET_MISMATCH',
+  // Signatures (EDS): verification of a CMS and of its certificate.
+  'CMS_MALFORMED',
+  'SIGNATURE_INVALID',
+  'CERT_UNTRUSTED',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CRL_UNAVAILABLE',
+  'KEY_USAGE_INVALID',
+  'UNSUPPORTED_ALGORITHM',
+  'SIGNER_MISMATCH',
+  'NO_SIGNING_AUTHORITY',
+  'VERIFIER_UNAVAILABLE',
+  'INVALID_BASE64',
+  // EDS sign-in and QR signing sessions.
+  'CHALLENGE_EXPIRED',
+  'CHALLENGE_USED',
+  'CHALLENGE_NOT_FOUND',
+  'EDS_LOGIN_FAILED',
+  'SIGNING_SESSION_NOT_FOUND',
+  'SIGNING_SESSION_NOT_SIGNED',
+  'SIGNING_SESSION_USED',
+  'SIGNING_SESSION_CLOSED',
+  'SIGNING_SESSION_EXPIRED',
+  'SIGNING_PAYLOAD_CHANGED',
+  'INVALID_PURPOSE',
+  'INVALID_PAYLOAD',
+  'INVALID_SUBJECT',
+  // Applications to KZhK (seed 001) and the back office.
+  'CONTENT_CHANGED',
+  'TERMS_NOT_ACCEPTED',
+  'DOCUMENT_REQUIRED',
+  'WRONG_STATUS',
+  'NOT_A_PARTY',
+  'SA_DRAFT_MISSING',
+  'PDF_REQUIRED',
+  'PDF_SIGNER_UNAVAILABLE',
+  'PDF_SIGNING_FAILED',
+  'PDF_UNREADABLE',
+  'INVALID_TYPE',
+  'INVALID_CATEGORY',
+  'INVALID_REQUIREMENT',
+  'INVALID_REQUEST_ID',
+  'UNKNOWN_FIELD',
+  'NO_ORGANIZATION',
+  'DATE_IN_PAST',
+  'DEADLINE_BEFORE_REGISTRATION',
+  'OUT_OF_RANGE',
+  'NOT_ALLOWED',
+  // "Verify a document".
+  'NO_SIGNATURES',
+  'NOT_A_PDF',
+  'FILE_TOO_LARGE',
+  'RATE_LIMITED',
+  // Files and links.
+  'LINK_EXPIRED',
+  'LINK_INVALID',
 ] as const;
 
 /**
  * Client-side codes: the request never got an answer, the answer was not one we know, or an
  * API code that reads better with its context (a wrong current password is not a wrong login).
  */
-export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN', 'CURRENT_PASSWORD_WRONG', 'FILE_REQUIRED', 'FILE_EMPTY', 'FILE_UNREADABLE', 'UPLOAD_FAILED'] as const;
+export const CLIENT_ERROR_CODES = [
+  'NETWORK',
+  'UNKNOWN',
+  'CURRENT_PASSWORD_WRONG',
+  'FILE_REQUIRED',
+  'FILE_EMPTY',
+  'FILE_UNREADABLE',
+  'UPLOAD_FAILED',
+  // The certificate file in the browser (lib/eds): nothing was sent.
+  'EDS_FILE_INVALID',
+  'EDS_WRONG_PASSWORD',
+  'EDS_NO_KEY',
+  'EDS_UNSUPPORTED_KEY',
+  'EDS_SIGN_FAILED',
+] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof CLIENT_ERROR_CODES)[number];
 

@@ -4,19 +4,24 @@ import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AuthShell } from '../../components/AuthShell';
 import { PasswordLoginForm } from './PasswordLoginForm';
+import { EdsLoginForm } from './EdsLoginForm';
 import { PhoneLoginForm } from './PhoneLoginForm';
 import './LoginPage.css';
 
-const METHODS = ['password', 'phone'] as const;
+const METHODS = ['password', 'phone', 'eds'] as const;
 type Method = (typeof METHODS)[number];
 
-/** Sign-in by IIN/BIN or email and password (seed 000), or by phone and a one-time code (seed 004). */
+/**
+ * Sign-in by IIN/BIN or email and password (seed 000), by phone and a one-time code (seed 004),
+ * or with an EDS certificate (SPEC §2.2).
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   usePageTitle(t('login.title'));
   const [params, setParams] = useSearchParams();
-  const method: Method = params.get('method') === 'phone' ? 'phone' : 'password';
-  const tabs = useRef<Record<Method, HTMLButtonElement | null>>({ password: null, phone: null });
+  const asked = params.get('method');
+  const method: Method = asked === 'phone' || asked === 'eds' ? asked : 'password';
+  const tabs = useRef<Record<Method, HTMLButtonElement | null>>({ password: null, phone: null, eds: null });
 
   const select = (next: Method, focus = false) => {
     setParams(next === 'password' ? {} : { method: next }, { replace: true });
@@ -63,7 +68,7 @@ export function LoginPage() {
         ))}
       </div>
       <div role="tabpanel" id={`login-panel-${method}`} aria-labelledby={`login-tab-${method}`} className="tabs__panel">
-        {method === 'password' ? <PasswordLoginForm /> : <PhoneLoginForm />}
+        {method === 'password' ? <PasswordLoginForm /> : method === 'phone' ? <PhoneLoginForm /> : <EdsLoginForm />}
       </div>
     </AuthShell>
   );

@@ -52,6 +52,18 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 }
 
+// What the API's own catalogues name with codes the SPA translates (backend/services/application_types.py).
+const APPLICATION_TYPES: Record<string, { categories: string[]; documents: string[] }> = {
+  GUARANTEE_AGREEMENT_AMENDMENT: {
+    categories: ['COMMISSIONING_DATE', 'CONSTRUCTION_SCHEDULE', 'PREMISES_AREA', 'BANK_DETAILS', 'AUTHORIZED_COMPANY', 'OTHER'],
+    documents: ['OFFICIAL_LETTER', 'DRAFT_AMENDMENTS', 'JUSTIFICATION'],
+  },
+  CONSTRUCTION_PERIOD_EXTENSION: { categories: ['COMMISSIONING_DATE', 'CONSTRUCTION_SCHEDULE', 'OTHER'], documents: ['OFFICIAL_LETTER', 'REVISED_SCHEDULE', 'TECHNICAL_SUPERVISION_REPORT'] },
+  PROJECT_DOCUMENTATION_CHANGE: { categories: ['PREMISES_AREA', 'APARTMENT_MIX', 'PROJECT_EXPERTISE', 'OTHER'], documents: ['OFFICIAL_LETTER', 'REVISED_PROJECT', 'EXPERTISE_CONCLUSION'] },
+};
+const HISTORY_ACTIONS = ['created', 'edited', 'document_added', 'document_removed', 'deleted', 'submit', 'register', 'start_review', 'request_revision', 'reject', 'approve', 'attach_sa_draft', 'sa_signed_by_party', 'sa_parties_signed', 'sign_sa_by_kzhk'];
+const FORM_FIELDS = ['currentValue', 'requestedValue', 'justification', 'contactName', 'contactPhone', 'contactEmail'];
+
 describe('translations', () => {
   it('have exactly the same keys, at the same depth, in Kazakh, Russian and English', () => {
     const reference = [...flat.kk.keys()].sort();
@@ -88,11 +100,41 @@ describe('translations', () => {
       ...enumValues('Role').map((role) => `roles.${role}`),
       ...enumValues('NotificationKind').flatMap((kind) => [`notifications.kinds.${kind}.title`, `notifications.kinds.${kind}.body`]),
       ...['password', 'phone', 'registration', 'eds'].map((m) => `sessions.methods.${m}`),
-      ...['password', 'phone'].map((m) => `login.tabs.${m}`),
+      ...['password', 'phone', 'eds'].map((m) => `login.tabs.${m}`),
+      ...enumValues('ApplicationStatus').map((s) => `applications.status.${s}`),
+      ...enumValues('ApplicationFileKind').map((k) => `applications.files.kinds.${k}`),
+      ...enumValues('SignerRole').map((r) => `applications.signatures.roles.${r}`),
+      ...enumValues('SignatureStage').map((s) => `applications.signatures.stages.${s}`),
+      ...enumValues('PremisesKind').map((k) => `applications.premises.${k}`),
+      ...['REGISTER', 'START_REVIEW', 'REQUEST_REVISION', 'APPROVE', 'REJECT', 'ATTACH_SA_DRAFT', 'SIGN_SA_BY_KZHK'].flatMap((a) => [`backoffice.actions.${a}`, `backoffice.leads.${a}`, `backoffice.submit.${a}`]),
+      ...['valid', 'expired', 'notYetValid'].map((v) => `eds.validity.${v}`),
+      ...['done', 'current', 'upcoming'].map((s) => `applications.card.stepState.${s}`),
+      ...['forming', 'signing', 'review'].map((s) => `applications.history.stages.${s}`),
+      ...['idle', 'checking', 'ready', 'uploading', 'paused', 'attaching', 'done', 'failed'].map((p) => `applications.upload.phases.${p}`),
+      ...['info', 'documents'].map((tab) => `applications.tabs.${tab}`),
+      ...['type', 'contract', 'form', 'sign'].map((s) => `applications.steps.${s}`),
       ...['details', 'code', 'password'].map((s) => `registration.steps.${s}`),
       ...['email', 'phone'].flatMap((k) => ['title', 'current', 'new', 'done'].map((f) => `profile.${k}Change.${f}`)),
     ];
     expect(enumValues('Role').length).toBeGreaterThan(0);
+    expect(enumValues('ApplicationStatus')).toHaveLength(10);
+    for (const lang of Object.keys(flat)) {
+      expect(built.filter((key) => !flat[lang].has(key)), `missing in ${lang}`).toEqual([]);
+    }
+  });
+
+  it('name every application type, category, document, form field, history step and actor of seed 001', () => {
+    const built = [
+      ...Object.entries(APPLICATION_TYPES).flatMap(([type, { categories, documents }]) => [
+        `applications.types.${type}.title`,
+        `applications.types.${type}.conditions`,
+        ...categories.map((c) => `applications.categories.${c}`),
+        ...documents.flatMap((d) => [`applications.documents.kinds.${d}`, `applications.documents.hints.${d}`]),
+      ]),
+      ...FORM_FIELDS.flatMap((f) => [`applications.form.${f}`, `applications.formHints.${f}`]),
+      ...HISTORY_ACTIONS.map((a) => `applications.history.actions.${a}`),
+      ...['applicant', 'developer', 'operator', 'bpms'].map((a) => `applications.actors.${a}`),
+    ];
     for (const lang of Object.keys(flat)) {
       expect(built.filter((key) => !flat[lang].has(key)), `missing in ${lang}`).toEqual([]);
     }

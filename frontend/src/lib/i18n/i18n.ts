@@ -22,7 +22,8 @@ export function initI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE) {
 }
 
 function setDocumentLanguage(locale: Locale) {
-  document.documentElement.lang = locale;
+  // Unit tests of pure code (the EDS library) run without a DOM.
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
 /** Switches the interface language and remembers it on this device. */

@@ -11,11 +11,11 @@ import { ContractDocumentAttachDocument } from '../../../gql/graphql';
 import { useSessionManager } from '../../../lib/auth/SessionContext';
 import { type AppError, errorMessage, fromCombinedError } from '../../../lib/errors';
 import { formatBytes } from '../../../lib/format';
-import { ACCEPTED_FILES, checkFile } from './fileCheck';
-import { createTusUpload, tusUrlStorage, UPLOADS_PATH } from './tus';
-import { probeUpload, terminateUpload } from './tusHttp';
-import { canContinue, type InterruptedUpload, UploadController } from './UploadController';
-import { percentOf } from './uploadMachine';
+import { ACCEPTED_FILES, checkFile } from '../../../lib/upload/fileCheck';
+import { createTusUpload, tusUrlStorage, UPLOADS_PATH } from '../../../lib/upload/tus';
+import { probeUpload, terminateUpload } from '../../../lib/upload/tusHttp';
+import { canContinue, type InterruptedUpload, UploadController } from '../../../lib/upload/UploadController';
+import { percentOf } from '../../../lib/upload/uploadMachine';
 
 const MAX_TITLE = 300;
 

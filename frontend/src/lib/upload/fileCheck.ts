@@ -1,4 +1,4 @@
-import type { AppError } from '../../../lib/errors';
+import type { AppError } from '../errors';
 
 /** The server's limit (Tus-Max-Size): 700 MiB. */
 export const MAX_UPLOAD_BYTES = 700 * 1024 * 1024;

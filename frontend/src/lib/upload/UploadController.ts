@@ -1,5 +1,5 @@
 import type { DetailedError, HttpRequest, PreviousUpload, UploadOptions, UrlStorage } from 'tus-js-client';
-import { type AppError, isKnownCode } from '../../../lib/errors';
+import { type AppError, isKnownCode } from '../errors';
 import type { ProbeResult } from './tusHttp';
 import { INITIAL_UPLOAD, type PreviousUploadInfo, type UploadEvent, uploadReducer, type UploadState } from './uploadMachine';
 

@@ -1,4 +1,4 @@
-import type { AppError } from '../../../lib/errors';
+import type { AppError } from '../errors';
 
 /**
  * The states of one document upload:

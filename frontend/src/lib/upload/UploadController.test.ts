@@ -1,6 +1,6 @@
 import type { DetailedError, HttpRequest, PreviousUpload, UploadOptions } from 'tus-js-client';
 import { describe, expect, it, vi } from 'vitest';
-import type { AppError } from '../../../lib/errors';
+import type { AppError } from '../errors';
 import type { ProbeResult } from './tusHttp';
 import { canContinue, type TusUpload, UploadController, type UploadControllerDeps, uploadError, uploadIdOf } from './UploadController';
 

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+
+/** A label with the seed's red asterisk (hidden from screen readers: the input says "required"). */
+export function RequiredLabel({ children, required }: { children: ReactNode; required: boolean }) {
+  return (
+    <>
+      {children}
+      {required && (
+        <span className="required-mark" aria-hidden="true">
+          {' '}*
+        </span>
+      )}
+    </>
+  );
+}
