@@ -195,7 +195,8 @@ async def history_of(info: Info, application_id: str) -> list[s.ApplicationEvent
             from_status=S(data["from"]) if data.get("from") else None,
             to_status=S(data["to"]) if data.get("to") else None,
             actor=data.get("actor", "applicant"), actor_label=data.get("actorLabel", ""), comment=data.get("comment", ""),
-            files=[s.HistoryFile(id=f["id"], kind=f["kind"], title=f["title"], download_url=_link(info, f["id"], inline=False))
+            files=[s.HistoryFile(id=f["id"], kind=f["kind"], title=f["title"], signed=f.get("signed", f["kind"] != "sa_draft"),
+                                 download_url=_link(info, f["id"], inline=False))
                    for f in data.get("files") or []],
         ))
     return out

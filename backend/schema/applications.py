@@ -125,6 +125,7 @@ class HistoryFile:
     id: strawberry.ID = strawberry.field(description="File id.")
     kind: str = strawberry.field(description="File kind.")
     title: str = strawberry.field(description="Title.")
+    signed: bool = strawberry.field(description="Signed with EDS by KZhK (PAdES).")
     download_url: str | None = strawberry.field(description="A personal link that expires in minutes.")
 
 

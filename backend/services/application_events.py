@@ -8,6 +8,7 @@ import logging
 
 from backend import i18n
 from backend.models.applications import Application, ApplicationStatus
+from backend.models.contracts import Contract
 from backend.models.identity import User
 from backend.models.organizations import Organization
 from backend.runtime import Runtime
@@ -27,22 +28,34 @@ def organization_channel(organization_id) -> str:
     return f"organization:{organization_id}:applications"
 
 
+# From the supplementary agreement on, the contract's construction company is a party too.
+DEVELOPER_STAGE = (ApplicationStatus.SA_PARTIES_SIGNING, ApplicationStatus.SA_KZHK_SIGNING, ApplicationStatus.SA_SIGNED)
+
+
 async def announce_change(rt: Runtime, application: Application, status: ApplicationStatus | None) -> None:
     message = {"applicationId": str(application.id), "status": status.value if status else None}
-    org_id = application.applicant_org_id
+    organizations = [application.applicant_org_id]
+    current = status or ApplicationStatus(application.status)
+    if current in DEVELOPER_STAGE:
+        contract = await Contract.get(id=application.contract_id)
+        if contract.developer_id and contract.developer_id != application.applicant_org_id:
+            organizations.append(contract.developer_id)
 
     async def publish() -> None:
         await rt.pubsub.publish(application_channel(application.id), message)
-        await rt.pubsub.publish(organization_channel(org_id), message)
+        for org_id in organizations:
+            await rt.pubsub.publish(organization_channel(org_id), message)
         await rt.pubsub.publish(QUEUE_CHANNEL, message)
 
     on_commit(publish)
     if status is not None:
-        await _tell_applicant(rt, application, status)
+        for org_id in organizations:
+            await _tell(rt, application, status, org_id)
 
 
-async def _tell_applicant(rt: Runtime, application: Application, status: ApplicationStatus) -> None:
-    org = await Organization.get(id=application.applicant_org_id)
+async def _tell(rt: Runtime, application: Application, status: ApplicationStatus, organization_id) -> None:
+    """The people of a party learn of the new status in the cabinet and by SMS."""
+    org = await Organization.get(id=organization_id)
     people = await User.filter(iin_bin=org.bin, is_active=True)
     for person in people:
         await notify(rt, person.id, NotificationKind.APPLICATION_STATUS_CHANGED,

@@ -80,7 +80,8 @@ async def move(
             "application", current.id, step.value, actor_id=actor.user_id, ip=req.ip,
             **{"from": current.status.value, "to": transition.target.value},
             actor=actor.kind.value, actorLabel=actor.label, clientId=str(actor.client_id) if actor.client_id else None,
-            comment=comment, files=[{"id": str(f.id), "kind": f.kind.value, "title": f.title} for f in files or []],
+            comment=comment,
+            files=[{"id": str(f.id), "kind": f.kind.value, "title": f.title, "signed": f.signed} for f in files or []],
             **(record or {}),
         )
         fresh = await Application.get(id=current.id)
@@ -291,7 +292,8 @@ async def sign_sa_as_party(
             signer_bin=signer.bin or "", certificate_serial=signer.serial, certificate_issuer=signer.issuer, signed_by=user,
         )
         await history.record("application", application.id, "sa_signed_by_party", actor_id=user.id, ip=req.ip,
-                             role=role.value, signer=signer.name, method=method)
+                             role=role.value, signer=signer.name, method=method,
+                             actor=role.value, actorLabel=signer.name)
         signed_roles = {getattr(r, "value", r) for r in done} | {role.value}
         if {r.value for r in await parties_needed(application)} <= signed_roles:
             actor = RouteActor(ActorKind.APPLICANT if role is SignerRole.APPLICANT else ActorKind.DEVELOPER, user_id=user.id, label=signer.name)

@@ -120,7 +120,7 @@ async def create(
                 request_id=request_id or None,
             )
             await history.record("application", application.id, "created", actor_id=user.id, ip=req.ip,
-                                 to=ApplicationStatus.DRAFT.value)
+                                 to=ApplicationStatus.DRAFT.value, actor="applicant", actorLabel=user.full_name)
     except IntegrityError:
         # The same request arrived twice at once: the first one won.
         existing = await Application.get_or_none(created_by_id=user.id, request_id=request_id)
@@ -150,7 +150,8 @@ async def update(
         )
         if not changed:
             raise DomainError("WRONG_STATUS", status=(await Application.get(id=application.id)).status.value)
-        await history.record("application", application.id, "edited", actor_id=user.id, ip=req.ip)
+        await history.record("application", application.id, "edited", actor_id=user.id, ip=req.ip,
+                             actor="applicant", actorLabel=user.full_name)
         await announce_change(rt, application, None)
     return await Application.get(id=application.id)
 
@@ -175,6 +176,7 @@ async def add_document(
         )
         await Application.filter(id=application.id).update(version=application.version + 1)
         await history.record("application", application.id, "document_added", actor_id=user.id, ip=req.ip,
+                             actor="applicant", actorLabel=user.full_name, comment=f"{requirement}: {title}",
                              document={"id": str(document.id), "title": title, "requirement": requirement, "sha256": upload.sha256})
         await announce_change(rt, application, None)
     return document
@@ -187,12 +189,14 @@ async def remove_document(rt: Runtime, application: Application, user: User, doc
     except ValueError:
         raise DomainError("NOT_FOUND", field="documentId") from None
     async with atomic():
-        removed = await ApplicationDocument.filter(id=key, application_id=application.id).delete()
-        if not removed:
+        document = await ApplicationDocument.get_or_none(id=key, application_id=application.id)
+        if document is None:
             raise DomainError("NOT_FOUND", field="documentId")
+        await document.delete()
         await Application.filter(id=application.id).update(version=application.version + 1)
         await history.record("application", application.id, "document_removed", actor_id=user.id, ip=req.ip,
-                             document={"id": str(key)})
+                             actor="applicant", actorLabel=user.full_name,
+                             comment=f"{document.requirement}: {document.title}", document={"id": str(key)})
         await announce_change(rt, application, None)
 
 

@@ -239,3 +239,31 @@ async def test_registration_after_hours_takes_the_next_working_day(world, applic
     registered = body["applicationRegister"]["application"]
     assert registered["registeredOn"] == "2026-11-23"
     assert registered["reviewDeadline"] == "2026-12-07"  # 10 working days after the registration day
+
+
+async def test_the_developer_hears_of_the_sa_stage_and_the_history_names_each_signer(world, application_in, live_server, demo_ca):
+    from tests.ws import GraphQLWebSocket
+
+    application = await application_in(S.APPROVED)
+    socket = await GraphQLWebSocket.connect(live_server, world.developer.token)
+    await socket.subscribe("subscription { applicationsChanged { id status } }")
+    import asyncio
+
+    await asyncio.sleep(0.2)
+    await world.operator.data("mutation($i: ApplicationSaDraftInput!) { applicationSaDraftAttach(input: $i) { errors { code } } }",
+                              {"i": {"applicationId": str(application.id)}})
+    message = await socket.next_message()
+    assert message["payload"]["data"]["applicationsChanged"] == {"id": str(application.id), "status": "SA_PARTIES_SIGNING"}
+    assert await Notification.filter(user_id=world.developer.user.id, kind="APPLICATION_STATUS_CHANGED").exists()
+    await socket.close()
+    seen = await world.developer.data(GET, {"id": str(application.id)})
+    content = base64.b64decode(seen["application"]["saSigningPayload"])
+    await world.developer.data(SA_SIGN, {"i": {"applicationId": str(application.id),
+                                               "cms": base64.b64encode(sign(demo_ca, "alatau-director-sign", content)).decode()}})
+    history = (await world.applicant.data(
+        "query($id: ID!) { application(id: $id) { history { action actor actorLabel files { kind signed } } } }",
+        {"id": str(application.id)}))["application"]["history"]
+    signed = [e for e in history if e["action"] == "sa_signed_by_party"]
+    assert len(signed) == 1 and signed[0]["actor"] == "developer" and "ИСАЕВА" in signed[0]["actorLabel"].upper()
+    draft = [e for e in history if e["action"] == "attach_sa_draft"][0]
+    assert draft["files"] == [{"kind": "sa_draft", "signed": False}]

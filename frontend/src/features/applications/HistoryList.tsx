@@ -52,7 +52,7 @@ export function HistoryList({ history, verifiable = true }: { history: readonly 
                       </a>
                     )}
                     <span className="app-history__file-title">{file.title}</span>
-                    {verifiable && file.downloadUrl && !/draft/i.test(file.kind) && (
+                    {verifiable && file.downloadUrl && file.signed && (
                       <Link className="app-history__verify" to="/verify" state={{ url: file.downloadUrl, name: `${file.title}.pdf` }}>
                         {t('applications.files.verify')}
                       </Link>
