@@ -18,6 +18,7 @@ from backend.models.identity import AccountKind, Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
 from backend.pki.demo_ca import ensure_demo_ca
+from backend.demo_applications import seed_demo_applications
 from backend.runtime import Runtime, build_runtime
 from backend.services import partners
 from backend.services.contracts import apply_contract_data
@@ -122,6 +123,7 @@ async def seed_demo(rt: Runtime) -> None:
         if not await Document.exists(contract_id=contract.id):
             await _seed_documents(rt, contract, data)
     await _seed_partner_client(rt)
+    await seed_demo_applications(rt)
 
 
 PREMISES_LABELS = {
