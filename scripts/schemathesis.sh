@@ -14,7 +14,7 @@ unset DATABASE_URL REDIS_URL
 .venv/bin/python -m backend demo
 .venv/bin/python -m backend serve --port "$PORT" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$VAR_DIR"' EXIT
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$VAR_DIR"; exit $status' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 
 common=(--max-examples "$MAX_EXAMPLES" --seed 20261121 --workers 2 --no-color
