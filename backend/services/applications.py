@@ -176,7 +176,7 @@ async def add_document(
         )
         await Application.filter(id=application.id).update(version=application.version + 1)
         await history.record("application", application.id, "document_added", actor_id=user.id, ip=req.ip,
-                             actor="applicant", actorLabel=user.full_name, comment=f"{requirement}: {title}",
+                             actor="applicant", actorLabel=user.full_name, comment=title,
                              document={"id": str(document.id), "title": title, "requirement": requirement, "sha256": upload.sha256})
         await announce_change(rt, application, None)
     return document
@@ -196,7 +196,7 @@ async def remove_document(rt: Runtime, application: Application, user: User, doc
         await Application.filter(id=application.id).update(version=application.version + 1)
         await history.record("application", application.id, "document_removed", actor_id=user.id, ip=req.ip,
                              actor="applicant", actorLabel=user.full_name,
-                             comment=f"{document.requirement}: {document.title}", document={"id": str(key)})
+                             comment=document.title, document={"id": str(key)})
         await announce_change(rt, application, None)
 
 
