@@ -60,6 +60,10 @@ class Storage(abc.ABC):
     async def finish(self, key: str) -> None:
         """Seal an object after its last append, so that `read` sees all of it."""
 
+    async def durable(self, key: str) -> None:  # noqa: B027 - object stores are durable once sealed
+        """Make a sealed object survive a power cut, not only a crash; called before anything
+        points at it for good (a document row)."""
+
     @abc.abstractmethod
     async def size(self, key: str) -> int | None:
         """Bytes stored under `key`, finished or not; None when there is no such object."""
@@ -94,21 +98,6 @@ async def _batches(chunks: AsyncIterable[bytes], size: int) -> AsyncIterator[lis
         yield batch
 
 
-def _start_writeback() -> Callable[[int, int, int], None]:
-    """Linux's sync_file_range(SYNC_FILE_RANGE_WRITE): start writing a range to disk without waiting,
-    so that the fsync that seals an upload finds little left to do. A no-op elsewhere."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        call = libc.sync_file_range
-        call.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
-    except (OSError, AttributeError):
-        return lambda fd, offset, length: None
-    return lambda fd, offset, length: call(fd, offset, length, 2)
-
-
-_writeback = _start_writeback()
 
 
 def _write_all(fd: int, batch: list[bytes], observe: Observer | None) -> None:
@@ -116,9 +105,7 @@ def _write_all(fd: int, batch: list[bytes], observe: Observer | None) -> None:
         # In the writing thread, not one of its own: writev then copies bytes the hash has just
         # pulled into this core's cache (a separate hashing thread cost ~60% more CPU, measured).
         observe(batch)
-    start = os.lseek(fd, 0, os.SEEK_END)
     views = [memoryview(chunk) for chunk in batch if chunk]
-    total = sum(len(view) for view in views)
     while views:
         written = os.writev(fd, views)
         while views and written >= len(views[0]):
@@ -126,7 +113,6 @@ def _write_all(fd: int, batch: list[bytes], observe: Observer | None) -> None:
             views.pop(0)
         if views and written:
             views[0] = views[0][written:]
-    _writeback(fd, start, total)
 
 
 class _Failure:
@@ -188,7 +174,11 @@ class LocalStorage(Storage):
         return fd
 
     async def finish(self, key: str) -> None:
-        # A document is about to point at this file: make it survive a power cut, not only a crash.
+        # Nothing to seal on a file system; durability is asked for separately, when a document is
+        # about to point at the file, so that an upload's last PATCH does not wait for the disk.
+        return None
+
+    async def durable(self, key: str) -> None:
         await asyncio.to_thread(self._fsync, self._path(key))
 
     @staticmethod

@@ -30,6 +30,9 @@ class Upload(models.Model):
     reject_reason = fields.CharField(max_length=64, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
+    # The machine's boot when the last byte arrived: after a reboot the bytes may not have reached
+    # the disk, and are checked against `sha256` before a document may point at them.
+    completed_boot = fields.CharField(max_length=64, default="")
     attached_at = fields.DatetimeField(null=True)
     expires_at = fields.DatetimeField(db_index=True)
     # A short, renewed hold by the request writing into the upload, so that two workers never

@@ -226,7 +226,7 @@ async def attach_sa_draft(
     title = "Қосымша келісімнің жобасы / Проект дополнительного соглашения"
     async with atomic():
         if upload_id:
-            upload = await uploads.claim(upload_id, user_id=actor.user_id, client_id=actor.client_id)
+            upload = await uploads.claim(upload_id, storage=rt.storage, user_id=actor.user_id, client_id=actor.client_id)
             if upload.content_type != "application/pdf":
                 raise DomainError("PDF_REQUIRED", field="uploadId")
             draft = await ApplicationFile.create(

@@ -169,7 +169,7 @@ async def add_document(
     if len(title) > 300:
         raise DomainError("TOO_LONG", field="title", max=300)
     async with atomic():
-        upload = await uploads.claim(upload_id, user_id=user.id)
+        upload = await uploads.claim(upload_id, storage=rt.storage, user_id=user.id)
         document = await ApplicationDocument.create(
             application=application, requirement=requirement, title=title, storage_key=upload.storage_key,
             size=upload.length, sha256=upload.sha256, content_type=upload.content_type,

@@ -35,7 +35,7 @@ async def attach_upload(
     if len(title) > MAX_TITLE:
         raise DomainError("TOO_LONG", field="title", max=MAX_TITLE)
     async with atomic():
-        upload = await uploads.claim(upload_id, user_id=user_id, client_id=client_id)
+        upload = await uploads.claim(upload_id, storage=rt.storage, user_id=user_id, client_id=client_id)
         document = await Document.create(
             contract=contract,
             kind=kind,
@@ -71,6 +71,7 @@ async def put_bytes(rt: Runtime, key: str, content: bytes) -> None:
     """Stores a file the portal made in memory (a generated PDF) under `key`."""
     await rt.storage.append(key, 0, _once(content))
     await rt.storage.finish(key)
+    await rt.storage.durable(key)
 
 
 async def store_generated(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tortoise.expressions import Q
 
-from backend.adapters.storage import StorageConflict
+from backend.adapters.storage import Storage, StorageConflict
 from backend.models.identity import User
 from backend.models.partners import ApiClient
 from backend.models.uploads import Upload, UploadStatus
@@ -302,9 +302,23 @@ async def append(
     return await Upload.get(id=upload.id)
 
 
+def boot_id() -> str:
+    """This machine's current boot (Linux). A process crash keeps written bytes in the page cache;
+    only a reboot can lose what was not yet on the disk."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as handle:
+            return handle.read().strip()
+    except OSError:
+        return ""  # unknown: every claim then checks the bytes
+
+
 async def _hash_stored(rt: Runtime, key: str) -> str:
+    return await _hash_key(rt.storage, key)
+
+
+async def _hash_key(storage: Storage, key: str) -> str:
     sha = hashlib.sha256()
-    async for chunk in rt.storage.read(key):
+    async for chunk in storage.read(key):
         await asyncio.to_thread(sha.update, chunk)  # hashlib lets go of the GIL on large buffers
     return sha.hexdigest()
 
@@ -337,6 +351,7 @@ async def _complete(
             content_type=content_type,
             received=upload.length,
             completed_at=now,
+            completed_boot=boot_id(),
             expires_at=now + dt.timedelta(seconds=rt.settings.upload_expiry_seconds),
         )
         if done:
@@ -424,11 +439,14 @@ async def expiry_loop(rt: Runtime) -> None:
 # -- attaching -----------------------------------------------------------------------------------
 
 
-async def claim(upload_id: str, *, user_id: uuid.UUID | None = None, client_id: uuid.UUID | None = None) -> Upload:
+async def claim(
+    upload_id: str, *, storage: Storage, user_id: uuid.UUID | None = None, client_id: uuid.UUID | None = None
+) -> Upload:
     """Takes the owner's complete upload for a document, once. Must run inside the caller's
     `atomic()`, so that a failure to create the document gives the upload back.
 
-    The document then points at `storage_key`; the bytes are not copied.
+    The document then points at `storage_key`; the bytes are not copied, but made durable first
+    (and, after a reboot since the upload finished, checked against their SHA-256).
     """
     owner = Owner(user_id=user_id, client_id=client_id)
     try:
@@ -443,6 +461,10 @@ async def claim(upload_id: str, *, user_id: uuid.UUID | None = None, client_id: 
         raise DomainError("UPLOAD_REJECTED", field="uploadId", reason=row.reject_reason)
     if row.status is UploadStatus.UPLOADING:
         raise DomainError("UPLOAD_INCOMPLETE", field="uploadId", received=row.received, length=row.length)
+    if not row.completed_boot or row.completed_boot != boot_id():
+        if await storage.size(row.storage_key) != row.length or await _hash_key(storage, row.storage_key) != row.sha256:
+            raise DomainError("UPLOAD_LOST", field="uploadId")
+    await storage.durable(row.storage_key)
     taken = await Upload.filter(id=row.id, status=UploadStatus.COMPLETE, expires_at__gt=now).update(
         status=UploadStatus.ATTACHED, attached_at=now
     )

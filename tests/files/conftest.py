@@ -170,3 +170,12 @@ def server_process(settings, tmp_path):
     yield make
     for server in servers:
         server.kill()
+
+
+@pytest.fixture(autouse=True)
+def _current_storage(rt):
+    from tests.files import tus as tus_helpers
+
+    tus_helpers.CURRENT["storage"] = rt.storage
+    yield
+    tus_helpers.CURRENT.clear()

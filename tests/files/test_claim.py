@@ -13,12 +13,12 @@ from backend.services.errors import DomainError
 from backend.services.history import events_for
 from backend.services.tx import atomic
 from tests.files.documents import contract_for, document_from
-from tests.files.tus import pdf, sha256
+from tests.files.tus import pdf, sha256, _storage
 
 
 async def _claim(upload_id: str, **owner) -> Upload:
     async with atomic():
-        return await uploads.claim(upload_id, **owner)
+        return await uploads.claim(upload_id, **owner, storage=_storage())
 
 
 async def _code(upload_id: str, **owner) -> str:
@@ -34,7 +34,7 @@ async def test_a_complete_upload_is_claimed_once_and_becomes_a_document(tus, cit
     contract = await contract_for(citizen.user.iin_bin)
     # when
     async with atomic():
-        upload = await uploads.claim(upload_id, user_id=citizen.user.id)
+        upload = await uploads.claim(upload_id, user_id=citizen.user.id, storage=_storage())
         document = await document_from(upload, contract)
     # then
     assert upload.status is UploadStatus.ATTACHED
@@ -83,7 +83,7 @@ async def test_a_failed_transaction_gives_the_upload_back(tus, citizen):
     # when: the caller's transaction fails after the claim
     with pytest.raises(RuntimeError):
         async with atomic():
-            await uploads.claim(upload_id, user_id=citizen.user.id)
+            await uploads.claim(upload_id, user_id=citizen.user.id, storage=_storage())
             raise RuntimeError("document could not be created")
     # then
     assert (await Upload.get(id=upload_id)).status is UploadStatus.COMPLETE
@@ -93,7 +93,7 @@ async def test_a_failed_transaction_gives_the_upload_back(tus, citizen):
 async def test_claim_must_run_inside_a_transaction(tus, citizen):
     upload_id = await tus.upload(pdf(1000))
     with pytest.raises(RuntimeError, match="atomic"):
-        await uploads.claim(upload_id, user_id=citizen.user.id)
+        await uploads.claim(upload_id, user_id=citizen.user.id, storage=_storage())
 
 
 async def test_claim_needs_exactly_one_owner(tus, citizen):
@@ -114,3 +114,29 @@ async def test_an_attached_upload_survives_expiry_sweeps(tus, citizen, rt):
     assert purged == 0
     assert await rt.storage.size(upload.storage_key) == 1000
     assert await Document.filter(storage_key=upload.storage_key).exists()
+
+
+async def test_after_a_reboot_the_bytes_are_checked_before_a_document_points_at_them(tus, citizen, rt):
+    # given two finished uploads, as if the machine had rebooted since
+    good, lost = await tus.upload(pdf(5000, seed=1)), await tus.upload(pdf(5000, seed=2))
+    await Upload.filter(id__in=[good, lost]).update(completed_boot="an-earlier-boot")
+    # and the second one's last bytes never reached the disk
+    path = rt.storage._path((await Upload.get(id=lost)).storage_key)
+    path.write_bytes(path.read_bytes()[:-100])
+    # then the intact one is claimed, the damaged one is refused
+    assert (await _claim(good, user_id=citizen.user.id)).status is UploadStatus.ATTACHED
+    assert await _code(lost, user_id=citizen.user.id) == "UPLOAD_LOST"
+
+
+async def test_a_claim_makes_the_bytes_durable(tus, citizen, rt, monkeypatch):
+    upload_id = await tus.upload(pdf(1000))
+    synced = []
+    original = rt.storage.durable
+
+    async def durable(key):
+        synced.append(key)
+        await original(key)
+
+    monkeypatch.setattr(rt.storage, "durable", durable)
+    upload = await _claim(upload_id, user_id=citizen.user.id)
+    assert synced == [upload.storage_key]

@@ -15,7 +15,7 @@ from backend.services import uploads
 from backend.services.errors import DomainError
 from backend.services.tx import atomic
 from tests.files.raw import open_request
-from tests.files.tus import OFFSET, TUS, pdf, sha256
+from tests.files.tus import OFFSET, TUS, pdf, sha256, _storage
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +67,7 @@ async def test_killed_mid_upload_then_resumed_by_the_restarted_server(server_pro
     assert not await Document.filter(storage_key=row.storage_key).exists()
     with pytest.raises(DomainError) as caught:
         async with atomic():
-            await uploads.claim(upload_id, user_id=citizen.user.id)
+            await uploads.claim(upload_id, user_id=citizen.user.id, storage=_storage())
     assert caught.value.code == "UPLOAD_INCOMPLETE"
 
     # when: the server comes back, the dead one's lease runs out, and the client resumes from HEAD

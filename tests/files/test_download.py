@@ -15,7 +15,7 @@ from backend.services.sessions import open_session
 from backend.services.tx import atomic
 from backend.uploads.principal import REFRESH_COOKIE
 from tests.files.documents import contract_for, document_from
-from tests.files.tus import jpeg, pdf
+from tests.files.tus import jpeg, pdf, _storage
 
 TITLE = "Үлестік қатысу шарты № Н-3-67/44-АФ"
 
@@ -25,7 +25,7 @@ async def document(tus, citizen):
     data = pdf(150_000, seed=3)
     upload_id = await tus.upload(data)
     async with atomic():
-        upload = await uploads.claim(upload_id, user_id=citizen.user.id)
+        upload = await uploads.claim(upload_id, user_id=citizen.user.id, storage=_storage())
         row = await document_from(upload, await contract_for(citizen.user.iin_bin), TITLE)
     row.data = data  # type: ignore[attr-defined]
     return row
@@ -191,7 +191,7 @@ async def test_head_tells_the_size_without_the_body(citizen, settings, document)
 async def test_images_keep_their_type_and_get_their_extension(tus, citizen, settings):
     upload_id = await tus.upload(jpeg(5000), filename="photo")
     async with atomic():
-        upload = await uploads.claim(upload_id, user_id=citizen.user.id)
+        upload = await uploads.claim(upload_id, user_id=citizen.user.id, storage=_storage())
         row = await document_from(upload, await contract_for(citizen.user.iin_bin), "Фото")
     response = await citizen.http.get(
         files.document_link(settings, row.id, citizen.user.id, inline=False), headers=_bearer(citizen)

@@ -6,7 +6,7 @@ from backend.models.uploads import Upload
 from backend.services import uploads
 from backend.services.tx import atomic
 from tests.files.raw import closed_by_peer, open_request, read_response
-from tests.files.tus import OFFSET, pdf
+from tests.files.tus import OFFSET, pdf, _storage
 
 LIMIT = 700 * 1024 * 1024
 
@@ -113,7 +113,7 @@ async def test_quota_counts_unfinished_and_unattached_uploads(tus_with):
     assert "1048576" in refused.text
     # when: the finished upload becomes a document's file, it no longer counts
     async with atomic():
-        await uploads.claim(upload_id, user_id=tus.user.id)
+        await uploads.claim(upload_id, user_id=tus.user.id, storage=_storage())
     # then
     assert (await tus.create(600 * 1024)).status_code == 201
 

@@ -29,7 +29,7 @@ async def test_tus_upload_to_s3_and_ranged_download(tus_with, s3_storage, settin
     assert [o["Key"] for o in listed] == [row.storage_key]  # no tail left behind
     # when: attached and downloaded by range
     async with atomic():
-        upload = await uploads.claim(row.id, user_id=tus.user.id)
+        upload = await uploads.claim(row.id, user_id=tus.user.id, storage=s3_storage)
         document = await document_from(upload, await contract_for(tus.user.iin_bin))
     link = files.document_link(settings, document.id, tus.user.id, inline=True)
     response = await tus.http.get(link, headers={"Authorization": f"Bearer {tus.token}", "Range": "bytes=5242870-5242889"})

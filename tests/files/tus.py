@@ -88,3 +88,12 @@ class Tus:
 
 def random_bytes(n: int) -> bytes:
     return os.urandom(n)
+
+
+# The storage of the test's runtime, for code that calls `uploads.claim` directly (set per test by
+# an autouse fixture in tests/files/conftest.py).
+CURRENT: dict = {}
+
+
+def _storage():
+    return CURRENT["storage"]
