@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'UPLOAD_NOT_FOUND',
   'UPLOAD_INCOMPLETE',
   'UPLOAD_REJECTED',
+  'UPLOAD_LOST',
   'KIND_NOT_ALLOWED',
   // The tus endpoint /uploads answers "CODE: explanation" with these.
   'UPLOAD_TOO_LARGE',
