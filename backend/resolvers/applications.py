@@ -404,6 +404,8 @@ async def application_submit(info: Info, input: s.ApplicationSubmitInput) -> s.A
         row, org = await _own(info, input.application_id)
         if row.status is S.SENT:
             return _payload(row)  # sent already: a repeated click changes nothing
+        if row.status not in EDITABLE:
+            raise DomainError("WRONG_STATUS", status=row.status.value)
         content = await service.signing_content(row)
         cms, signer, method = await _signature(info, content, input.cms, input.signing_session_id, "application", str(row.id), org.bin)
         row = await service.submit(info.context.rt, row, info.context.viewer.user, signed_content=content, cms=cms,

@@ -95,3 +95,57 @@ async def test_the_queue_is_for_kzhk_staff_only(world, application_in):
     for actor in ("applicant", "citizen", "anon"):
         body = await getattr(world, actor).gql(query)
         assert body["data"]["applicationQueue"]["totalCount"] == 0 and body["extensions"]["denied"]
+
+
+SUBMIT = "mutation($i: ApplicationSubmitInput!) { applicationSubmit(input: $i) { application { status } errors { field code } } }"
+SA_SIGN = "mutation($i: ApplicationSaSignInput!) { applicationSaSign(input: $i) { application { status } errors { field code } } }"
+GET = "query($id: ID!) { application(id: $id) { signingPayload saSigningPayload } }"
+
+
+@pytest.mark.parametrize("status", list(S), ids=lambda s: s.value)
+async def test_signing_and_sending(world, application_in, status, settings):
+    """The applicant's SUBMIT and the parties' SA signatures, in every status, by every role."""
+    import base64
+
+    from backend.pki.demo_ca import ensure_demo_ca
+    from tests.pki.cms_factory import sign
+
+    ca = ensure_demo_ca(settings.var_dir / "pki")
+    certificates = {"applicant": "bayterek-director-sign", "developer": "alatau-director-sign"}
+    for actor in ACTORS:
+        client = getattr(world, actor)
+        # applicationSubmit
+        application = await application_in(status)
+        payload = (await world.applicant.data(GET, {"id": str(application.id)}))["application"]["signingPayload"]
+        cms = base64.b64encode(sign(ca, certificates.get(actor, "citizen-sign"), base64.b64decode(payload))).decode() if payload else "AA=="
+        body = await client.data(SUBMIT, {"i": {"applicationId": str(application.id), "termsAccepted": True, "cms": cms}})
+        result = body["applicationSubmit"]
+        if actor == "applicant" and status in TRANSITIONS[Step.SUBMIT].source | {S.SENT}:
+            assert result["errors"] == [] and result["application"]["status"] == "SENT", (status, result)
+        elif actor == "applicant":
+            assert result["errors"][0]["code"] == "WRONG_STATUS"
+        elif actor in ("developer", "outsider"):
+            assert result["errors"][0]["code"] == "NOT_FOUND"
+        elif actor in ("operator", "citizen"):
+            assert result["errors"][0]["code"] == "FORBIDDEN"
+        else:
+            assert result["errors"][0]["code"] == "UNAUTHENTICATED"
+        # applicationSaSign
+        application = await application_in(status)
+        seen = (await client.data(GET, {"id": str(application.id)})) if actor not in ("bpms", "anon") else {"application": None}
+        sa_payload = (seen["application"] or {}).get("saSigningPayload")
+        cms = base64.b64encode(sign(ca, certificates[actor], base64.b64decode(sa_payload))).decode() if sa_payload else "AA=="
+        body = await client.data(SA_SIGN, {"i": {"applicationId": str(application.id), "cms": cms}})
+        result = body["applicationSaSign"]
+        party = actor in ("applicant", "developer")
+        visible_to_party = actor == "applicant" or status in (S.SA_PARTIES_SIGNING, S.SA_KZHK_SIGNING, S.SA_SIGNED)
+        if party and status is S.SA_PARTIES_SIGNING:
+            assert result["errors"] == [], (actor, result)
+        elif party and visible_to_party:
+            assert result["errors"][0]["code"] == "WRONG_STATUS"
+        elif actor in ("developer", "outsider"):
+            assert result["errors"][0]["code"] in ("NOT_FOUND", "NOT_A_PARTY")
+        elif actor in ("operator", "citizen"):
+            assert result["errors"][0]["code"] == "FORBIDDEN"
+        else:
+            assert result["errors"][0]["code"] == "UNAUTHENTICATED"
