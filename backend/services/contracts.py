@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
 from tortoise.queryset import QuerySet
 
 from backend.adapters.contract_source import (
@@ -128,7 +128,26 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, 
 # Applying data ---------------------------------------------------------------------------------
 
 
-async def _organization(data: OrganizationData | None) -> Organization | None:
+_CAMEL = {"commissioning_date": "commissioningDate"}
+
+
+def _changes(row, values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        _CAMEL.get(k, k): {"old": _iso(v) if isinstance(v, dt.date) else v,
+                           "new": _iso(values[k]) if isinstance(values[k], dt.date) else values[k]}
+        for k, v in ((k, getattr(row, k)) for k in values) if v != values[k]
+    }
+
+
+@dataclass
+class _Shared:
+    """Changes to records that other contracts share too (a complex, a company)."""
+
+    complexes: dict[uuid.UUID, dict[str, dict[str, Any]]]
+    organizations: dict[uuid.UUID, dict[str, dict[str, Any]]]
+
+
+async def _organization(data: OrganizationData | None, shared: _Shared) -> Organization | None:
     if data is None:
         return None
     org = await Organization.get_or_none(bin=data.bin)
@@ -137,12 +156,15 @@ async def _organization(data: OrganizationData | None) -> Organization | None:
         return await Organization.create(bin=data.bin, **values)
     changed = {k: v for k, v in values.items() if v and getattr(org, k) != v}
     if changed:
+        shared.organizations.setdefault(org.id, {}).update(_changes(org, changed))
         await Organization.filter(id=org.id).update(**changed)
         await org.refresh_from_db()
     return org
 
 
-async def _complex(contract: Contract | None, data: ContractData, owner: Organization | None) -> ResidentialComplex | None:
+async def _complex(
+    contract: Contract | None, data: ContractData, owner: Organization | None, shared: _Shared
+) -> ResidentialComplex | None:
     if data.complex is None:
         return None
     c = data.complex
@@ -160,6 +182,7 @@ async def _complex(contract: Contract | None, data: ContractData, owner: Organiz
             owner=owner, external_id=c.external_id, **{"address": "", "website": "", **said}
         )
     if any(getattr(existing, k) != v for k, v in said.items()):
+        shared.complexes.setdefault(existing.id, {}).update(_changes(existing, said))
         await ResidentialComplex.filter(id=existing.id).update(**said)
         await existing.refresh_from_db()
     return existing
@@ -207,9 +230,10 @@ async def apply_contract_data(
     Runs in its own transaction (nested in the caller's, if any)."""
     async with atomic():
         before = await snapshot(contract) if contract is not None else {}
-        developer = await _organization(data.developer)
-        authorized = await _organization(data.authorized_company)
-        complex_ = await _complex(contract, data, owner)
+        shared = _Shared(complexes={}, organizations={})
+        developer = await _organization(data.developer, shared)
+        authorized = await _organization(data.authorized_company, shared)
+        complex_ = await _complex(contract, data, owner, shared)
         premises = await _premises(complex_, data)
         kind, number, date = _guarantee(data)
         values = dict(
@@ -257,7 +281,40 @@ async def apply_contract_data(
                     await rt.pubsub.publish(owner_channel(org_id), message)
 
             on_commit(announce)
+        await _ripple(rt, contract, shared, source=source, actor_id=actor_id, ip=ip)
     return Applied(contract=contract, created=created, changes=changes)
+
+
+async def _ripple(rt: Runtime, contract: Contract, shared: _Shared, *, source: str, actor_id, ip: str) -> None:
+    """A complex or a company changed through one contract: every other contract that shows it
+    records the change in its own history, and its holder's open page hears of it."""
+    affected: dict[uuid.UUID, dict[str, dict[str, Any]]] = {}
+    links = [("complex", Q(complex_id__in=list(shared.complexes)), "complex_id", shared.complexes)]
+    links += [
+        (prefix, Q(**{f"{column}__in": list(shared.organizations)}), column, shared.organizations)
+        for prefix, column in (("developer", "developer_id"), ("authorizedCompany", "authorized_company_id"))
+    ]
+    for prefix, condition, column, changes in links:
+        if not changes:
+            continue
+        for row in await Contract.filter(condition).exclude(id=contract.id).values("id", column):
+            for field, change in changes[row[column]].items():
+                affected.setdefault(row["id"], {})[f"{prefix}.{field}"] = change
+    if not affected:
+        return
+    holders: dict[uuid.UUID, str] = dict(await Contract.filter(id__in=list(affected)).values_list("id", "holder_iin_bin"))
+    for contract_id, changes in affected.items():
+        await history.record("contract", contract_id, "updated", actor_id=actor_id, ip=ip, source=source,
+                             changes=changes, via=str(contract.id))
+    await Contract.filter(id__in=list(affected)).update(
+        updated_at=dt.datetime.now(dt.timezone.utc), version=F("version") + 1
+    )
+
+    async def announce() -> None:
+        for contract_id, holder in holders.items():
+            await rt.pubsub.publish(holder_channel(holder), {"contractId": str(contract_id)})
+
+    on_commit(announce)
 
 
 async def refresh_from_source(rt: Runtime, source: ContractSource, contract: Contract, actor_id: uuid.UUID, ip: str) -> Applied:

@@ -173,3 +173,26 @@ async def test_others_do_not_hear_about_my_contract(live_server, rt, citizen, le
     message = await socket.next_message()
     assert message["payload"]["data"]["contractUpdated"]["id"] == str(theirs.id)
     await socket.close()
+
+
+async def test_a_change_to_a_shared_complex_is_recorded_on_every_contract_that_shows_it(live_server, rt, citizen, legal_entity):
+    from backend.adapters.contract_source import ComplexData
+
+    shared = ComplexData(name="ТК «Ортақ»", address="Астана", commissioning_date=dt.date(2026, 6, 30))
+    mine = await make_contract(rt, citizen.user.iin_bin, "A-1", complex=shared)
+    theirs = await make_contract(rt, legal_entity.user.iin_bin, "B-1", complex=shared)
+    socket = await GraphQLWebSocket.connect(live_server, legal_entity.token)
+    await socket.subscribe("subscription { contractUpdated { id version complex { commissioningDate } } }")
+    await asyncio.sleep(0.1)
+    # when the citizen's refresh moves the complex's commissioning date
+    truth = ContractData(number="A-1", signed_on=mine.signed_on, holder_iin_bin=citizen.user.iin_bin, holder_name=mine.holder_name,
+                         complex=ComplexData(name="ТК «Ортақ»", address="Астана", commissioning_date=dt.date(2027, 1, 31)))
+    rt.contract_source = DemoContractSource({(citizen.user.iin_bin, "A-1"): truth})
+    await citizen.data(REFRESH, {"i": {"contractId": str(mine.id)}})
+    # then the other holder's contract shows it, records it, and its page hears of it
+    message = await socket.next_message()
+    assert message["payload"]["data"]["contractUpdated"] == {"id": str(theirs.id), "version": 2, "complex": {"commissioningDate": "2027-01-31"}}
+    event = await HistoryEvent.filter(entity="contract", entity_id=str(theirs.id), action="updated").get()
+    assert event.data["changes"] == {"complex.commissioningDate": {"old": "2026-06-30", "new": "2027-01-31"}}
+    assert event.data["source"] == "refresh" and event.data["via"] == str(mine.id)
+    await socket.close()
