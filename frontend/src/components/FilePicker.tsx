@@ -2,10 +2,9 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
-import { FieldErrors } from './FieldErrors';
+import { Field } from './Field';
 import { FileIcon } from './icons';
 import './FilePicker.css';
-import './forms.css';
 
 /**
  * A file field that speaks the page's language (the browser's own "Choose File" speaks the
@@ -37,45 +36,29 @@ export function FilePicker({
 }) {
   const { t, i18n } = useTranslation();
   const id = `file${useId()}`;
-  const invalid = Boolean(errors && errors.length > 0);
-  const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', invalid ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {required && (
-          <span className="required-mark" aria-hidden="true">
-            {' '}*
+    <Field id={id} label={label} hint={hint} errors={errors} marked={required} className={className}>
+      {(control) => (
+        <div className={`file-picker ${disabled ? 'file-picker--disabled' : ''}`}>
+          <input
+            key={resetKey}
+            {...control}
+            type="file"
+            className="file-picker__input"
+            accept={accept}
+            disabled={disabled}
+            required={required}
+            onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+          />
+          <span className="file-picker__button" aria-hidden="true">
+            <FileIcon className="btn__icon" />
+            {t('files.choose')}
           </span>
-        )}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+          <span className="file-picker__name" aria-hidden="true">
+            {file ? `${file.name} · ${formatBytes(file.size, i18n.language)}` : t('files.noFile')}
+          </span>
+        </div>
       )}
-      <div className={`file-picker ${disabled ? 'file-picker--disabled' : ''}`}>
-        <input
-          key={resetKey}
-          id={id}
-          type="file"
-          className="file-picker__input"
-          accept={accept}
-          disabled={disabled}
-          required={required}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
-        />
-        <span className="file-picker__button" aria-hidden="true">
-          <FileIcon className="btn__icon" />
-          {t('files.choose')}
-        </span>
-        <span className="file-picker__name" aria-hidden="true">
-          {file ? `${file.name} · ${formatBytes(file.size, i18n.language)}` : t('files.noFile')}
-        </span>
-      </div>
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    </Field>
   );
 }

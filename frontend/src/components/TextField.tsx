@@ -1,8 +1,7 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../lib/errors';
-import { FieldErrors } from './FieldErrors';
-import './forms.css';
+import { Field } from './Field';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: ReactNode;
@@ -18,37 +17,19 @@ export function TextField({ label, hint, errors, revealable, id, type = 'text', 
   const { t } = useTranslation();
   const autoId = useId();
   const inputId = id ?? `f${autoId}`;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
   const [revealed, setRevealed] = useState(false);
-  const invalid = Boolean(errors && errors.length > 0);
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null, extraDescribedBy].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', invalid ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
+    <Field id={inputId} label={label} hint={hint} errors={errors} className={className} describedBy={extraDescribedBy}>
+      {(control) => (
+        <div className="field__control">
+          <input {...input} {...control} type={revealable && revealed ? 'text' : type} className="field__input" />
+          {revealable && (
+            <button type="button" className="field__reveal" aria-pressed={revealed} aria-controls={inputId} onClick={() => setRevealed((v) => !v)}>
+              {revealed ? t('form.hide') : t('form.show')}
+            </button>
+          )}
+        </div>
       )}
-      <div className="field__control">
-        <input
-          {...input}
-          id={inputId}
-          type={revealable && revealed ? 'text' : type}
-          className="field__input"
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-        />
-        {revealable && (
-          <button type="button" className="field__reveal" aria-pressed={revealed} aria-controls={inputId} onClick={() => setRevealed((v) => !v)}>
-            {revealed ? t('form.hide') : t('form.show')}
-          </button>
-        )}
-      </div>
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    </Field>
   );
 }

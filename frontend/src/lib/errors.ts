@@ -1,5 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
+import { PASSWORD_RULE_CODES } from './password/ruleCodes';
 
 /** Every code the API documents; each has a message under `errors.<CODE>` in every language. */
 export const ERROR_CODES = [
@@ -19,15 +20,7 @@ export const ERROR_CODES = [
   'OTP_ATTEMPTS_EXCEEDED',
   'OTP_RESEND_TOO_SOON',
   'OTP_RATE_LIMITED',
-  'PASSWORD_TOO_SHORT',
-  'PASSWORD_TOO_LONG',
-  'PASSWORD_NO_LOWERCASE',
-  'PASSWORD_NO_UPPERCASE',
-  'PASSWORD_NO_DIGIT',
-  'PASSWORD_NO_SYMBOL',
-  'PASSWORD_COMMON',
-  'PASSWORD_CONTAINS_PERSONAL_DATA',
-  'PASSWORD_MISMATCH',
+  ...PASSWORD_RULE_CODES,
   'INVALID_CREDENTIALS',
   'LOGIN_LOCKED',
   'AGREEMENT_REQUIRED',

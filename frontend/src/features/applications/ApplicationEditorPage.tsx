@@ -8,7 +8,10 @@ import { Card } from '../../components/Card';
 import { FieldErrors } from '../../components/FieldErrors';
 import { FileIcon } from '../../components/icons';
 import { PageLoader } from '../../components/PageLoader';
+import { RequiredLabel } from '../../components/RequiredLabel';
+import { SelectField } from '../../components/SelectField';
 import { StepIndicator } from '../../components/StepIndicator';
+import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import {
   ApplicationByIdDocument,
@@ -37,11 +40,8 @@ import {
   validateForm,
 } from './form';
 import { categoryLabel, requirementLabel, typeLabel } from './labels';
-import { RequiredLabel } from './RequiredLabel';
-import { SelectField } from './SelectField';
 import { SignDialog } from './SignDialog';
 import { StatusBadge } from './StatusBadge';
-import { TextAreaField } from './TextAreaField';
 import { useApplicationSetup } from './useApplicationSetup';
 import { WIZARD_STEPS } from './NewApplicationPage';
 import { RevisionNotice } from './RevisionNotice';

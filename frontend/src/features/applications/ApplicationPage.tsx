@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { DownloadIcon } from '../../components/icons';
+import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
 import { PageLoader } from '../../components/PageLoader';
 import { ApplicationByIdDocument, type ApplicationFieldsFragment, ApplicationUpdatedDocument } from '../../gql/graphql';
 import { useSession } from '../../lib/auth/SessionContext';
@@ -48,7 +49,7 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [signingSa, setSigningSa] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
+  const [announcement, announce] = useAnnouncement();
   const statusRef = useRef<string | null>(null);
   const tRef = useRef(t);
   tRef.current = t;
@@ -60,9 +61,9 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
     setApp(next);
     if (live && before && before !== next.status) {
       const tr = tRef.current;
-      setAnnouncement((a) => ({ text: tr('applications.live.status', { number: next.number, status: tr(`applications.status.${next.status}`) }), n: a.n + 1 }));
+      announce(tr('applications.live.status', { number: next.number, status: tr(`applications.status.${next.status}`) }));
     }
-  }, []);
+  }, [announce]);
 
   const load = useCallback(async () => {
     const result = await client.query(ApplicationByIdDocument, { id: applicationId }, { requestPolicy: 'network-only' }).toPromise();
@@ -332,9 +333,7 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
         />
       )}
 
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {announcement.text && <p key={announcement.n}>{announcement.text}</p>}
-      </div>
+      <LiveAnnouncement announcement={announcement} />
     </div>
   );
 }

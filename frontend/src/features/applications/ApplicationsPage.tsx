@@ -1,29 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { PageLoader } from '../../components/PageLoader';
-import {
-  ApplicationDeleteDocument,
-  type ApplicationRowFieldsFragment,
-  ApplicationsChangedDocument,
-  type ApplicationStatus,
-  MyApplicationsDocument,
-} from '../../gql/graphql';
+import { LiveAnnouncement } from '../../components/LiveAnnouncement';
+import { ApplicationDeleteDocument, type ApplicationRowFieldsFragment, type ApplicationStatus, MyApplicationsDocument } from '../../gql/graphql';
 import { type AppError, errorMessage, fromCombinedError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { useSocket, useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ApplicationsList } from './ApplicationsList';
+import type { ApplicationColumn } from './ApplicationsTable';
+import { sharedColumns } from './columns';
 import { HistoryDialog } from './HistoryDialog';
-import { categoryLabel } from './labels';
-import { LiveBadge } from './LiveBadge';
-import { appendPage, mergeRow } from './rows';
-import { StatusBadge } from './StatusBadge';
+import { ListHeader } from './ListHeader';
 import { STATUSES } from './status';
 import { TypeChooserDialog } from './TypeChooserDialog';
+import { useApplicationRows } from './useApplicationRows';
 import './applications.css';
 
 const PAGE_SIZE = 20;
@@ -37,94 +31,29 @@ export function ApplicationsPage() {
   const locale = i18n.language;
   usePageTitle(t('applications.title'));
   const client = useClient();
-  const socket = useSocket();
-  const socketStatus = useSocketStatus();
   const navigate = useNavigate();
   const location = useLocation();
   const [status, setStatus] = useState<ApplicationStatus | ''>('');
-  const [rows, setRowsState] = useState<ApplicationRowFieldsFragment[] | null>(null);
-  const rowsRef = useRef<ApplicationRowFieldsFragment[] | null>(null);
-  const setRows = useCallback((next: ApplicationRowFieldsFragment[] | null) => {
-    rowsRef.current = next;
-    setRowsState(next);
-  }, []);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const statuses = status ? [status] : [];
+  const list = useApplicationRows({
+    fetchPage: async (after) => {
+      const result = await client.query(MyApplicationsDocument, { status: statuses.length ? statuses : null, first: PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+      return { page: result.data?.myApplications, error: result.error };
+    },
+    statuses: () => statuses,
+  });
+  const { rows, load, clear } = list;
   const [choosing, setChoosing] = useState(false);
   const [historyOf, setHistoryOf] = useState<ApplicationRowFieldsFragment | null>(null);
   const [deleting, setDeleting] = useState<ApplicationRowFieldsFragment | null>(null);
   const [deleteError, setDeleteError] = useState<AppError | null>(null);
-  const [changedIds, setChangedIds] = useState<ReadonlySet<string>>(new Set());
-  const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
   const [{ fetching: deletingBusy }, deleteDraft] = useMutation(ApplicationDeleteDocument);
-  const statusesRef = useRef<ApplicationStatus[]>([]);
-  statusesRef.current = status ? [status] : [];
-  const tRef = useRef(t);
-  tRef.current = t;
   const flash = (location.state as { sent?: string; saved?: string; deleted?: string } | null) ?? null;
 
-  const load = useCallback(async () => {
-    const result = await client
-      .query(MyApplicationsDocument, { status: statusesRef.current.length ? statusesRef.current : null, first: PAGE_SIZE, after: null }, { requestPolicy: 'network-only' })
-      .toPromise();
-    const page = result.data?.myApplications;
-    if (result.error || !page) {
-      setLoadError(result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' });
-      return;
-    }
-    setLoadError(null);
-    setRows(page.edges.map((e) => e.node));
-    setTotal(page.totalCount);
-    setCursor(page.pageInfo.endCursor ?? null);
-    setHasMore(page.pageInfo.hasNextPage);
-  }, [client, setRows]);
-
   useEffect(() => {
-    setRows(null);
+    clear();
     void load();
-  }, [load, status]);
-
-  // Missed while reconnecting: read it again.
-  useEffect(() => socket?.onReconnected(() => void load()), [socket, load]);
-
-  useEffect(() => {
-    const subscription = client.subscription(ApplicationsChangedDocument, {}).subscribe((result) => {
-      const incoming = result.data?.applicationsChanged;
-      if (!incoming) return;
-      const list = rowsRef.current;
-      if (!list) return;
-      const merged = mergeRow(list, incoming, statusesRef.current);
-      setRows(merged.rows);
-      if (merged.change === 'added') setTotal((n) => n + 1);
-      if (merged.change === 'removed') setTotal((n) => Math.max(0, n - 1));
-      setChangedIds((ids) => new Set(ids).add(incoming.id));
-      const tr = tRef.current;
-      if (!merged.previous || merged.previous.status !== incoming.status) {
-        setAnnouncement((a) => ({ text: tr('applications.live.status', { number: incoming.number, status: tr(`applications.status.${incoming.status}`) }), n: a.n + 1 }));
-      }
-    });
-    return () => subscription.unsubscribe();
-  }, [client, setRows]);
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    const result = await client
-      .query(MyApplicationsDocument, { status: statusesRef.current.length ? statusesRef.current : null, first: PAGE_SIZE, after: cursor }, { requestPolicy: 'network-only' })
-      .toPromise();
-    setLoadingMore(false);
-    const page = result.data?.myApplications;
-    if (result.error || !page) {
-      setLoadError(result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' });
-      return;
-    }
-    setRows(appendPage(rowsRef.current ?? [], page.edges.map((e) => e.node)));
-    setCursor(page.pageInfo.endCursor ?? null);
-    setHasMore(page.pageInfo.hasNextPage);
-  };
+  }, [clear, load, status]);
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -136,24 +65,56 @@ export function ApplicationsPage() {
       return;
     }
     const number = deleting.number;
-    setRows((rowsRef.current ?? []).filter((r) => r.id !== deleting.id));
-    setTotal((n) => Math.max(0, n - 1));
+    list.remove(deleting.id);
     setDeleting(null);
-    setAnnouncement((a) => ({ text: t('applications.deleted', { number }), n: a.n + 1 }));
+    list.announce(t('applications.deleted', { number }));
   };
+
+  const shared = sharedColumns(t);
+  const columns: ApplicationColumn[] = [
+    { key: 'num', header: '№', className: 'app-table__num', cell: (_row, index) => index + 1 },
+    {
+      key: 'registration',
+      header: t('applications.columns.registration'),
+      cell: (row) => (
+        <>
+          {row.registrationNumber ? (
+            <>
+              <span className="mono app-table__strong">{row.registrationNumber}</span>
+              {row.registeredOn && <span className="app-table__sub">{formatDate(row.registeredOn, locale)}</span>}
+            </>
+          ) : (
+            <span className="muted">{t('applications.notRegistered')}</span>
+          )}
+          <span className="app-table__sub mono">{row.number}</span>
+        </>
+      ),
+    },
+    shared.contractNumber,
+    { key: 'contractDate', header: t('applications.columns.contractDate'), className: 'app-table__nowrap', cell: (row) => (row.contract ? formatDate(row.contract.signedOn, locale) : '—') },
+    shared.category,
+    shared.status,
+    {
+      key: 'history',
+      header: t('applications.columns.history'),
+      cell: (row) => (
+        <Button variant="link" onClick={() => setHistoryOf(row)} aria-label={t('applications.history.moreLabel', { number: row.number })}>
+          {t('applications.history.more')}
+        </Button>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('applications.columns.actions'),
+      cell: (row) => <RowActions row={row} onDelete={() => setDeleting(row)} onEdit={() => navigate(`/applications/${row.id}/edit`)} />,
+    },
+  ];
 
   return (
     <div className="page page--wide applications-page">
-      <div className="page__head applications-page__head">
-        <div>
-          <h1 tabIndex={-1}>{t('applications.title')}</h1>
-          <p className="page__lead applications-page__lead">
-            {rows && <span>{t('applications.count', { n: total })}</span>}
-            <LiveBadge on={socketStatus === 'connected'} />
-          </p>
-        </div>
+      <ListHeader title={t('applications.title')} count={rows ? list.total : null} className="applications-page__head">
         <Button onClick={() => setChoosing(true)}>{t('applications.create')}</Button>
-      </div>
+      </ListHeader>
 
       {flash?.sent && (
         <Alert tone="success" className="applications-page__flash">
@@ -182,87 +143,18 @@ export function ApplicationsPage() {
         </div>
       </div>
 
-      {loadError && (
-        <Alert tone="error">
-          <p>{errorMessage(t, loadError)}</p>
-          <p>
-            <Button variant="link" onClick={() => void load()}>
-              {t('common.retry')}
-            </Button>
-          </p>
-        </Alert>
-      )}
-      {!rows && !loadError && <PageLoader />}
-      {rows && rows.length === 0 && (
-        <div className="empty-state">
-          <p className="applications-empty__title">{status ? t('applications.emptyFiltered') : t('applications.empty.title')}</p>
-          {!status && <p>{t('applications.empty.text')}</p>}
-        </div>
-      )}
-
-      {rows && rows.length > 0 && (
-        <div className="app-table-wrap">
-          <table className="app-table">
-            <caption className="visually-hidden">{t('applications.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">№</th>
-                <th scope="col">{t('applications.columns.registration')}</th>
-                <th scope="col">{t('applications.columns.contractNumber')}</th>
-                <th scope="col">{t('applications.columns.contractDate')}</th>
-                <th scope="col">{t('applications.columns.category')}</th>
-                <th scope="col">{t('applications.columns.status')}</th>
-                <th scope="col">{t('applications.columns.history')}</th>
-                <th scope="col">{t('applications.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => (
-                <tr key={row.id} className={changedIds.has(row.id) ? 'app-table__row--live' : undefined} data-application={row.number}>
-                  <td data-label="№" className="app-table__num">
-                    {index + 1}
-                  </td>
-                  <td data-label={t('applications.columns.registration')}>
-                    {row.registrationNumber ? (
-                      <>
-                        <span className="mono app-table__strong">{row.registrationNumber}</span>
-                        {row.registeredOn && <span className="app-table__sub">{formatDate(row.registeredOn, locale)}</span>}
-                      </>
-                    ) : (
-                      <span className="muted">{t('applications.notRegistered')}</span>
-                    )}
-                    <span className="app-table__sub mono">{row.number}</span>
-                  </td>
-                  <td data-label={t('applications.columns.contractNumber')} className="mono app-table__nowrap">
-                    {row.contract?.number ?? '—'}
-                  </td>
-                  <td data-label={t('applications.columns.contractDate')} className="app-table__nowrap">{row.contract ? formatDate(row.contract.signedOn, locale) : '—'}</td>
-                  <td data-label={t('applications.columns.category')}>{categoryLabel(t, row.category, row.categoryOther)}</td>
-                  <td data-label={t('applications.columns.status')}>
-                    <StatusBadge status={row.status} />
-                  </td>
-                  <td data-label={t('applications.columns.history')}>
-                    <Button variant="link" onClick={() => setHistoryOf(row)} aria-label={t('applications.history.moreLabel', { number: row.number })}>
-                      {t('applications.history.more')}
-                    </Button>
-                  </td>
-                  <td data-label={t('applications.columns.actions')}>
-                    <RowActions row={row} onDelete={() => setDeleting(row)} onEdit={() => navigate(`/applications/${row.id}/edit`)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      {hasMore && (
-        <p className="applications-more">
-          <Button variant="secondary" onClick={() => void loadMore()} busy={loadingMore}>
-            {t('applications.loadMore')}
-          </Button>
-        </p>
-      )}
+      <ApplicationsList
+        list={list}
+        onRetry={() => void load()}
+        empty={
+          <>
+            <p className="applications-empty__title">{status ? t('applications.emptyFiltered') : t('applications.empty.title')}</p>
+            {!status && <p>{t('applications.empty.text')}</p>}
+          </>
+        }
+        caption={t('applications.tableCaption')}
+        columns={columns}
+      />
 
       <TypeChooserDialog open={choosing} onClose={() => setChoosing(false)} onChoose={(type) => navigate(`/applications/new?type=${encodeURIComponent(type)}`)} />
       <HistoryDialog applicationId={historyOf?.id ?? null} number={historyOf?.number ?? ''} onClose={() => setHistoryOf(null)} />
@@ -289,9 +181,7 @@ export function ApplicationsPage() {
         )}
       </Dialog>
 
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {announcement.text && <p key={announcement.n}>{announcement.text}</p>}
-      </div>
+      <LiveAnnouncement announcement={list.announcement} />
     </div>
   );
 }

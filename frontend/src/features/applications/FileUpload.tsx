@@ -1,17 +1,15 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { FilePicker } from '../../components/FilePicker';
 import { ProgressBar } from '../../components/ProgressBar';
-import { useSessionManager } from '../../lib/auth/SessionContext';
 import { type AppError, errorMessage } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { ACCEPTED_FILES, checkFile } from '../../lib/upload/fileCheck';
-import { createTusUpload, tusUrlStorage, UPLOADS_PATH } from '../../lib/upload/tus';
-import { probeUpload, terminateUpload } from '../../lib/upload/tusHttp';
-import { canContinue, UploadController } from '../../lib/upload/UploadController';
+import { canContinue } from '../../lib/upload/UploadController';
 import { percentOf } from '../../lib/upload/uploadMachine';
+import { useUploadController } from '../../lib/upload/useUploadController';
 
 /**
  * One file for one purpose (a supporting document, the SA draft): chosen, checked, sent with tus
@@ -41,35 +39,9 @@ export function FileUpload({
   disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const manager = useSessionManager();
-  const attachRef = useRef(attach);
-  attachRef.current = attach;
-  const onAttachedRef = useRef(onAttached);
-  onAttachedRef.current = onAttached;
-  const [controller] = useState(
-    () =>
-      new UploadController({
-        endpoint: UPLOADS_PATH,
-        fingerprintPrefix: fingerprint,
-        createUpload: createTusUpload,
-        urlStorage: tusUrlStorage,
-        accessToken: () => manager.accessToken(),
-        recover: (used) => manager.recoverFromUnauthorized(used),
-        probe: (url, token) => probeUpload(url, token),
-        terminate: (url, token) => terminateUpload(url, token),
-        checkFile: check,
-        attach: async (uploadId, title) => {
-          const errors = await attachRef.current(uploadId, title);
-          if (errors.length === 0) onAttachedRef.current?.();
-          return errors;
-        },
-      }),
-  );
-  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const { controller, state } = useUploadController({ fingerprintPrefix: fingerprint, checkFile: check, attach, onAttached });
   const [file, setFile] = useState<File | null>(null);
   const [resetKey, setResetKey] = useState(0);
-
-  useEffect(() => () => controller.dispose(), [controller]);
 
   // Checked and ready: send at once (an interrupted upload of the same file goes on from its offset).
   useEffect(() => {

@@ -7,6 +7,8 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { PageLoader } from '../../components/PageLoader';
+import { RequiredLabel } from '../../components/RequiredLabel';
+import { SelectField } from '../../components/SelectField';
 import { StepIndicator } from '../../components/StepIndicator';
 import { TextField } from '../../components/TextField';
 import { useErrorFocus } from '../../components/useErrorFocus';
@@ -18,7 +20,6 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { ContractSummary } from './ContractSummary';
 import { MAX_CATEGORY_OTHER, newRequestId, OTHER, prefillForm, validateStart } from './form';
 import { categoryLabel, typeLabel } from './labels';
-import { SelectField } from './SelectField';
 import { useApplicationSetup } from './useApplicationSetup';
 import './applications.css';
 
@@ -133,14 +134,7 @@ export function NewApplicationPage() {
               />
               {category === OTHER && (
                 <TextField
-                  label={
-                    <>
-                      {t('applications.fields.categoryOther')}
-                      <span className="required-mark" aria-hidden="true">
-                        {' '}*
-                      </span>
-                    </>
-                  }
+                  label={<RequiredLabel required>{t('applications.fields.categoryOther')}</RequiredLabel>}
                   value={categoryOther}
                   maxLength={MAX_CATEGORY_OTHER + 20}
                   onChange={(e) => setCategoryOther(e.target.value)}

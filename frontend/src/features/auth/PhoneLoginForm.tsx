@@ -4,8 +4,9 @@ import { useMutation } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
+import { CodeChannelField } from '../../components/CodeChannelField';
 import { FormErrors } from '../../components/FormErrors';
-import { RadioGroup } from '../../components/RadioGroup';
+import { OneTimeCodeField } from '../../components/OneTimeCodeField';
 import { ResendCode } from '../../components/ResendCode';
 import { TextField } from '../../components/TextField';
 import { type CodeChannel, type DeliveryFieldsFragment, SessionPhoneCodeSendDocument, SessionPhoneLoginDocument } from '../../gql/graphql';
@@ -87,20 +88,7 @@ export function PhoneLoginForm() {
             <p>{delivery.channel === 'call' ? t('otp.sentByCall', { to: delivery.sentTo }) : t('otp.sentBySms', { to: delivery.sentTo })}</p>
           </Alert>
           <FormErrors errors={general} />
-          <TextField
-            label={t('otp.codeLabel')}
-            hint={t('otp.codeHint', { n: delivery.codeLength })}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={delivery.codeLength}
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-            errors={byField.code}
-            className="field--code"
-            required
-          />
+          <OneTimeCodeField name="code" pattern="[0-9]*" length={delivery.codeLength} value={code} onChange={setCode} errors={byField.code} />
         </div>
         <Button type="submit" block busy={verifying}>
           {t('common.confirm')}
@@ -138,17 +126,7 @@ export function PhoneLoginForm() {
         errors={byField.phone}
         required
       />
-      <RadioGroup<CodeChannel>
-        legend={t('login.channel')}
-        name="channel"
-        value={channel}
-        onChange={setChannel}
-        options={[
-          { value: 'SMS', label: t('login.channelSms') },
-          { value: 'CALL', label: t('login.channelCall') },
-        ]}
-        errors={byField.channel}
-      />
+      <CodeChannelField name="channel" value={channel} onChange={setChannel} errors={byField.channel} />
       <CheckboxField label={t('login.agreement')} checked={accepted} onChange={(e) => setAccepted(e.target.checked)} errors={byField.acceptAgreement} />
       <Button type="submit" block busy={sending}>
         {t('common.continue')}

@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { useClient } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
 import { PageLoader } from '../../components/PageLoader';
 import { type ContractFieldsFragment, ContractByIdDocument, ContractUpdatedDocument, MyContractsDocument } from '../../gql/graphql';
 import { useSession } from '../../lib/auth/SessionContext';
@@ -35,7 +36,7 @@ export function ContractsPage() {
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [newIds, setNewIds] = useState<ReadonlySet<string>>(new Set());
   const [liveChanged, setLiveChanged] = useState<{ id: string; fields: ReadonlySet<string> } | null>(null);
-  const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
+  const [announcement, announce] = useAnnouncement();
   const fetchedAt = useRef(new Map<string, number>());
   const contractsRef = useRef(contracts);
   contractsRef.current = contracts;
@@ -78,15 +79,15 @@ export function ContractsPage() {
       const tr = tRef.current;
       if (!known) {
         setNewIds((ids) => new Set(ids).add(contract.id));
-        setAnnouncement((a) => ({ text: tr('contracts.live.added', { number: contract.number }), n: a.n + 1 }));
+        announce(tr('contracts.live.added', { number: contract.number }));
         return;
       }
       const last = contract.history[contract.history.length - 1];
       setLiveChanged({ id: contract.id, fields: new Set(last?.changes.map((c) => c.field) ?? []) });
-      setAnnouncement((a) => ({ text: tr('contracts.live.updated', { number: contract.number }), n: a.n + 1 }));
+      announce(tr('contracts.live.updated', { number: contract.number }));
     });
     return () => subscription.unsubscribe();
-  }, [client, receive]);
+  }, [client, receive, announce]);
 
   const refetchContract = useCallback(
     async (id: string) => {
@@ -174,10 +175,7 @@ export function ContractsPage() {
         />
       )}
 
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {/* A new node each time, so the same sentence twice is announced twice. */}
-        {announcement.text && <p key={announcement.n}>{announcement.text}</p>}
-      </div>
+      <LiveAnnouncement announcement={announcement} />
     </div>
   );
 }

@@ -4,8 +4,9 @@ import { useMutation } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
+import { CodeChannelField } from '../../components/CodeChannelField';
 import { FormErrors } from '../../components/FormErrors';
-import { RadioGroup } from '../../components/RadioGroup';
+import { OneTimeCodeField } from '../../components/OneTimeCodeField';
 import { ResendCode } from '../../components/ResendCode';
 import { TextField } from '../../components/TextField';
 import {
@@ -143,17 +144,7 @@ export function ContactChangeCard({ kind, current }: { kind: Kind; current: stri
             ) : (
               <>
                 <TextField label={t('profile.phoneChange.new')} hint={t('form.phoneHint')} type="tel" inputMode="tel" autoComplete="tel" placeholder="+7 7__ ___ __ __" value={value} onChange={(e) => setValue(e.target.value)} errors={byField.phone} required />
-                <RadioGroup<CodeChannel>
-                  legend={t('login.channel')}
-                  name="phone-change-channel"
-                  value={channel}
-                  onChange={setChannel}
-                  options={[
-                    { value: 'SMS', label: t('login.channelSms') },
-                    { value: 'CALL', label: t('login.channelCall') },
-                  ]}
-                  errors={byField.channel}
-                />
+                <CodeChannelField name="phone-change-channel" value={channel} onChange={setChannel} errors={byField.channel} />
               </>
             )}
             <div className="form-actions">
@@ -172,18 +163,7 @@ export function ContactChangeCard({ kind, current }: { kind: Kind; current: stri
               <p>{delivery.channel === 'email' ? t('otp.sentByEmail', { to: delivery.sentTo }) : delivery.channel === 'call' ? t('otp.sentByCall', { to: delivery.sentTo }) : t('otp.sentBySms', { to: delivery.sentTo })}</p>
             </Alert>
             <FormErrors errors={general} />
-            <TextField
-              label={t('otp.codeLabel')}
-              hint={t('otp.codeHint', { n: delivery.codeLength })}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={delivery.codeLength}
-              value={code}
-              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-              errors={byField.code}
-              className="field--code"
-              required
-            />
+            <OneTimeCodeField length={delivery.codeLength} value={code} onChange={setCode} errors={byField.code} />
             <div className="form-actions">
               <Button type="submit" busy={confirmingEmail || confirmingPhone}>
                 {t('common.confirm')}

@@ -4,8 +4,8 @@ import { useMutation } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { FormErrors } from '../../components/FormErrors';
+import { OneTimeCodeField } from '../../components/OneTimeCodeField';
 import { ResendCode } from '../../components/ResendCode';
-import { TextField } from '../../components/TextField';
 import { type DeliveryFieldsFragment, RegistrationCodeResendDocument, RegistrationCodeVerifyDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError, splitErrors } from '../../lib/errors';
 import { useErrorFocus } from '../../components/useErrorFocus';
@@ -85,20 +85,7 @@ export function CodeStep({
       </Alert>
       <FormErrors errors={general} />
       <div ref={input}>
-        <TextField
-          label={t('otp.codeLabel')}
-          hint={t('otp.codeHint', { n: delivery.codeLength })}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={delivery.codeLength}
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          errors={byField.code}
-          className="field--code"
-          required
-        />
+        <OneTimeCodeField name="code" pattern="[0-9]*" length={delivery.codeLength} value={code} onChange={setCode} errors={byField.code} />
       </div>
       <Button type="submit" block busy={fetching} disabled={lost}>
         {t('common.continue')}

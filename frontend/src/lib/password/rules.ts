@@ -5,6 +5,8 @@
  * server reports them.
  */
 
+import { PASSWORD_RULE_CODES } from './ruleCodes';
+
 export interface PasswordPolicyInput {
   minLength: number;
   maxLength: number;
@@ -23,17 +25,7 @@ export interface ChecklistItem {
 export const DEFAULT_POLICY: PasswordPolicyInput = {
   minLength: 8,
   maxLength: 256,
-  rules: [
-    'PASSWORD_TOO_SHORT',
-    'PASSWORD_TOO_LONG',
-    'PASSWORD_NO_LOWERCASE',
-    'PASSWORD_NO_UPPERCASE',
-    'PASSWORD_NO_DIGIT',
-    'PASSWORD_NO_SYMBOL',
-    'PASSWORD_COMMON',
-    'PASSWORD_CONTAINS_PERSONAL_DATA',
-    'PASSWORD_MISMATCH',
-  ].map((code) => ({ code })),
+  rules: PASSWORD_RULE_CODES.map((code) => ({ code })),
 };
 
 const LOWER = /\p{Ll}/u;

@@ -5,6 +5,8 @@ import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Dialog } from '../../../components/Dialog';
 import { FormErrors } from '../../../components/FormErrors';
+import { RequiredLabel } from '../../../components/RequiredLabel';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { TextField } from '../../../components/TextField';
 import {
   type ApplicationAction,
@@ -22,8 +24,6 @@ import { type AppError, fromCombinedError, splitErrors } from '../../../lib/erro
 import { formatDate } from '../../../lib/format';
 import { checkFile } from '../../../lib/upload/fileCheck';
 import { FileUpload } from '../FileUpload';
-import { RequiredLabel } from '../RequiredLabel';
-import { TextAreaField } from '../TextAreaField';
 
 type StaffAction = Exclude<ApplicationAction, 'EDIT' | 'DELETE' | 'SUBMIT' | 'SIGN_SA'>;
 const ORDER: readonly StaffAction[] = ['REGISTER', 'START_REVIEW', 'REQUEST_REVISION', 'APPROVE', 'REJECT', 'ATTACH_SA_DRAFT', 'SIGN_SA_BY_KZHK'];

@@ -1,20 +1,19 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient } from 'urql';
-import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { PageLoader } from '../../../components/PageLoader';
-import { ApplicationQueueDocument, type ApplicationRowFieldsFragment, ApplicationsChangedDocument, type ApplicationStatus } from '../../../gql/graphql';
-import { type AppError, errorMessage, fromCombinedError } from '../../../lib/errors';
+import { LiveAnnouncement } from '../../../components/LiveAnnouncement';
+import { ApplicationQueueDocument, type ApplicationRowFieldsFragment, type ApplicationStatus } from '../../../gql/graphql';
 import { formatDate, formatDateTime, todayIso } from '../../../lib/format';
-import { useSocket, useSocketStatus } from '../../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { categoryLabel, typeLabel } from '../labels';
-import { LiveBadge } from '../LiveBadge';
-import { appendPage, mergeRow } from '../rows';
-import { StatusBadge } from '../StatusBadge';
+import { ApplicationsList } from '../ApplicationsList';
+import type { ApplicationColumn } from '../ApplicationsTable';
+import { sharedColumns } from '../columns';
+import { typeLabel } from '../labels';
+import { ListHeader } from '../ListHeader';
 import { activeDeadline, dueState, STATUSES } from '../status';
+import { useApplicationRows } from '../useApplicationRows';
 import '../applications.css';
 
 const PAGE_SIZE = 25;
@@ -30,116 +29,97 @@ export function QueuePage() {
   const locale = i18n.language;
   usePageTitle(t('backoffice.title'));
   const client = useClient();
-  const socket = useSocket();
-  const socketStatus = useSocketStatus();
   const [statuses, setStatuses] = useState<ApplicationStatus[]>([]);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
-  const [rows, setRowsState] = useState<ApplicationRowFieldsFragment[] | null>(null);
-  const rowsRef = useRef<ApplicationRowFieldsFragment[] | null>(null);
-  const setRows = useCallback((next: ApplicationRowFieldsFragment[] | null) => {
-    rowsRef.current = next;
-    setRowsState(next);
-  }, []);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [liveIds, setLiveIds] = useState<ReadonlySet<string>>(new Set());
-  const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
-  const filters = useRef({ statuses, overdueOnly, search });
-  filters.current = { statuses, overdueOnly, search };
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const variables = (after: string | null) => ({
-    status: filters.current.statuses.length ? filters.current.statuses : null,
-    overdueOnly: filters.current.overdueOnly,
-    search: filters.current.search || null,
-    first: PAGE_SIZE,
-    after,
+  const list = useApplicationRows({
+    fetchPage: async (after) => {
+      const variables = { status: statuses.length ? statuses : null, overdueOnly, search: search || null, first: PAGE_SIZE, after };
+      const result = await client.query(ApplicationQueueDocument, variables, { requestPolicy: 'network-only' }).toPromise();
+      return { page: result.data?.applicationQueue, error: result.error };
+    },
+    statuses: () => statuses,
+    // A search or "overdue" is the server's to judge: a new arrival joins only a list narrowed by neither.
+    admitsNew: () => !overdueOnly && !search,
+    ignores: (row) => row.status === 'DRAFT',
   });
-
-  const load = useCallback(async () => {
-    const result = await client.query(ApplicationQueueDocument, variables(null), { requestPolicy: 'network-only' }).toPromise();
-    const page = result.data?.applicationQueue;
-    if (result.error || !page) {
-      setLoadError(result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' });
-      return;
-    }
-    setLoadError(null);
-    setRows(page.edges.map((e) => e.node));
-    setTotal(page.totalCount);
-    setCursor(page.pageInfo.endCursor ?? null);
-    setHasMore(page.pageInfo.hasNextPage);
-  }, [client, setRows]);
+  const { rows, load } = list;
 
   useEffect(() => {
     void load();
   }, [load, statuses, overdueOnly, search]);
-  useEffect(() => socket?.onReconnected(() => void load()), [socket, load]);
 
-  useEffect(() => {
-    const subscription = client.subscription(ApplicationsChangedDocument, {}).subscribe((result) => {
-      const incoming = result.data?.applicationsChanged;
-      if (!incoming || incoming.status === 'DRAFT') return;
-      const { statuses: wanted, overdueOnly: onlyOverdue, search: text } = filters.current;
-      const list = rowsRef.current;
-      if (!list) return;
-      const previous = list.find((r) => r.id === incoming.id) ?? null;
-      // A new arrival joins only a list not narrowed by search or "overdue"; a known row always updates.
-      if (previous || (!onlyOverdue && !text)) {
-        const merged = mergeRow(list, incoming, wanted);
-        rowsRef.current = merged.rows;
-        setRows(merged.rows);
-        if (merged.change === 'added') setTotal((n) => n + 1);
-        if (merged.change === 'removed') setTotal((n) => Math.max(0, n - 1));
-      }
-      const previousStatus = previous?.status ?? null;
-      setLiveIds((ids) => new Set(ids).add(incoming.id));
-      const tr = tRef.current;
-      if (previousStatus !== incoming.status) {
-        setAnnouncement((a) => ({ text: tr('applications.live.status', { number: incoming.number, status: tr(`applications.status.${incoming.status}`) }), n: a.n + 1 }));
-      }
-    });
-    return () => subscription.unsubscribe();
-  }, [client, setRows]);
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    const result = await client.query(ApplicationQueueDocument, variables(cursor), { requestPolicy: 'network-only' }).toPromise();
-    setLoadingMore(false);
-    const page = result.data?.applicationQueue;
-    if (result.error || !page) {
-      setLoadError(result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' });
-      return;
-    }
-    setRows(appendPage(rowsRef.current ?? [], page.edges.map((e) => e.node)));
-    setCursor(page.pageInfo.endCursor ?? null);
-    setHasMore(page.pageInfo.hasNextPage);
-  };
-
-  const toggleStatus = (status: ApplicationStatus) => setStatuses((list) => (list.includes(status) ? list.filter((s) => s !== status) : [...list, status]));
+  const toggleStatus = (status: ApplicationStatus) => setStatuses((chosen) => (chosen.includes(status) ? chosen.filter((s) => s !== status) : [...chosen, status]));
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
     setSearch(searchText.trim());
   };
   const today = todayIso();
+  const dueOf = (row: ApplicationRowFieldsFragment) => {
+    const deadline = activeDeadline(row);
+    return { deadline, due: deadline ? dueState(deadline.date, today, row.overdue) : null };
+  };
+
+  const shared = sharedColumns(t);
+  const columns: ApplicationColumn[] = [
+    {
+      key: 'application',
+      header: t('backoffice.columns.application'),
+      cell: (row) => (
+        <>
+          <span className="mono app-table__strong">{row.number}</span>
+          {row.registrationNumber && <span className="app-table__sub mono">{row.registrationNumber}</span>}
+          <span className="app-table__sub">{typeLabel(t, row.type)}</span>
+          {row.sentAt && <span className="app-table__sub">{t('backoffice.sentAt', { when: formatDateTime(row.sentAt, locale) })}</span>}
+        </>
+      ),
+    },
+    {
+      key: 'applicant',
+      header: t('backoffice.columns.applicant'),
+      cell: (row) => (
+        <>
+          {row.applicant?.name ?? '—'}
+          {row.applicant && <span className="app-table__sub mono">{row.applicant.bin}</span>}
+        </>
+      ),
+    },
+    shared.contractNumber,
+    shared.category,
+    shared.status,
+    {
+      key: 'deadline',
+      header: t('backoffice.columns.deadline'),
+      cell: (row) => {
+        const { deadline, due } = dueOf(row);
+        return deadline ? (
+          <span className={`due due--${due}`}>
+            {formatDate(deadline.date, locale)}
+            <span className="app-table__sub">
+              {t(`backoffice.deadlineKinds.${deadline.kind}`)}
+              {due !== 'ok' && ` · ${t(`backoffice.due.${due}`)}`}
+            </span>
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        );
+      },
+    },
+    {
+      key: 'actions',
+      header: t('backoffice.columns.actions'),
+      cell: (row) => (
+        <Link className="btn btn--secondary btn--small" to={`/backoffice/applications/${row.id}`} aria-label={t('applications.openLabel', { number: row.number })}>
+          {t('applications.open')}
+        </Link>
+      ),
+    },
+  ];
 
   return (
     <div className="page page--wide queue-page">
-      <div className="page__head">
-        <div>
-          <h1 tabIndex={-1}>{t('backoffice.title')}</h1>
-          <p className="page__lead applications-page__lead">
-            {rows && <span>{t('applications.count', { n: total })}</span>}
-            <LiveBadge on={socketStatus === 'connected'} />
-          </p>
-        </div>
-      </div>
+      <ListHeader title={t('backoffice.title')} count={rows ? list.total : null} />
 
       <div className="queue-filters">
         <details className="queue-filters__statuses">
@@ -177,86 +157,18 @@ export function QueuePage() {
         </form>
       </div>
 
-      {loadError && (
-        <Alert tone="error">
-          <p>{errorMessage(t, loadError)}</p>
-        </Alert>
-      )}
-      {!rows && !loadError && <PageLoader />}
-      {rows && rows.length === 0 && <div className="empty-state">{t('backoffice.empty')}</div>}
-      {rows && rows.length > 0 && (
-        <div className="app-table-wrap">
-          <table className="app-table queue-table">
-            <caption className="visually-hidden">{t('backoffice.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backoffice.columns.application')}</th>
-                <th scope="col">{t('backoffice.columns.applicant')}</th>
-                <th scope="col">{t('applications.columns.contractNumber')}</th>
-                <th scope="col">{t('applications.columns.category')}</th>
-                <th scope="col">{t('applications.columns.status')}</th>
-                <th scope="col">{t('backoffice.columns.deadline')}</th>
-                <th scope="col">{t('backoffice.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const deadline = activeDeadline(row);
-                const due = deadline ? dueState(deadline.date, today, row.overdue) : null;
-                return (
-                  <tr key={row.id} className={[liveIds.has(row.id) ? 'app-table__row--live' : '', due ? `queue-row--${due}` : ''].filter(Boolean).join(' ') || undefined} data-application={row.number}>
-                    <td data-label={t('backoffice.columns.application')}>
-                      <span className="mono app-table__strong">{row.number}</span>
-                      {row.registrationNumber && <span className="app-table__sub mono">{row.registrationNumber}</span>}
-                      <span className="app-table__sub">{typeLabel(t, row.type)}</span>
-                      {row.sentAt && <span className="app-table__sub">{t('backoffice.sentAt', { when: formatDateTime(row.sentAt, locale) })}</span>}
-                    </td>
-                    <td data-label={t('backoffice.columns.applicant')}>
-                      {row.applicant?.name ?? '—'}
-                      {row.applicant && <span className="app-table__sub mono">{row.applicant.bin}</span>}
-                    </td>
-                    <td data-label={t('applications.columns.contractNumber')} className="mono app-table__nowrap">
-                      {row.contract?.number ?? '—'}
-                    </td>
-                    <td data-label={t('applications.columns.category')}>{categoryLabel(t, row.category, row.categoryOther)}</td>
-                    <td data-label={t('applications.columns.status')}>
-                      <StatusBadge status={row.status} />
-                    </td>
-                    <td data-label={t('backoffice.columns.deadline')}>
-                      {deadline ? (
-                        <span className={`due due--${due}`}>
-                          {formatDate(deadline.date, locale)}
-                          <span className="app-table__sub">
-                            {t(`backoffice.deadlineKinds.${deadline.kind}`)}
-                            {due !== 'ok' && ` · ${t(`backoffice.due.${due}`)}`}
-                          </span>
-                        </span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td data-label={t('backoffice.columns.actions')}>
-                      <Link className="btn btn--secondary btn--small" to={`/backoffice/applications/${row.id}`} aria-label={t('applications.openLabel', { number: row.number })}>
-                        {t('applications.open')}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {hasMore && (
-        <p className="applications-more">
-          <Button variant="secondary" onClick={() => void loadMore()} busy={loadingMore}>
-            {t('applications.loadMore')}
-          </Button>
-        </p>
-      )}
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {announcement.text && <p key={announcement.n}>{announcement.text}</p>}
-      </div>
+      <ApplicationsList
+        list={list}
+        empty={t('backoffice.empty')}
+        caption={t('backoffice.caption')}
+        className="queue-table"
+        columns={columns}
+        rowClassName={(row) => {
+          const { due } = dueOf(row);
+          return due ? `queue-row--${due}` : '';
+        }}
+      />
+      <LiveAnnouncement announcement={list.announcement} />
     </div>
   );
 }

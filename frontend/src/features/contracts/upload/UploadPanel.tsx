@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Alert } from '../../../components/Alert';
@@ -8,14 +8,12 @@ import { FileIcon, PauseIcon, PlayIcon, UploadIcon } from '../../../components/i
 import { ProgressBar } from '../../../components/ProgressBar';
 import { TextField } from '../../../components/TextField';
 import { ContractDocumentAttachDocument } from '../../../gql/graphql';
-import { useSessionManager } from '../../../lib/auth/SessionContext';
 import { type AppError, errorMessage, fromCombinedError } from '../../../lib/errors';
 import { formatBytes } from '../../../lib/format';
-import { ACCEPTED_FILES, checkFile } from '../../../lib/upload/fileCheck';
-import { createTusUpload, tusUrlStorage, UPLOADS_PATH } from '../../../lib/upload/tus';
-import { probeUpload, terminateUpload } from '../../../lib/upload/tusHttp';
-import { canContinue, type InterruptedUpload, UploadController } from '../../../lib/upload/UploadController';
+import { ACCEPTED_FILES } from '../../../lib/upload/fileCheck';
+import { canContinue, type InterruptedUpload } from '../../../lib/upload/UploadController';
 import { percentOf } from '../../../lib/upload/uploadMachine';
+import { useUploadController } from '../../../lib/upload/useUploadController';
 
 const MAX_TITLE = 300;
 
@@ -25,36 +23,17 @@ const MAX_TITLE = 300;
  */
 export function UploadPanel({ contractId, contractNumber, viewerId, onAttached }: { contractId: string; contractNumber: string; viewerId: string; onAttached: () => void }) {
   const { t, i18n } = useTranslation();
-  const manager = useSessionManager();
   const [, attachDocument] = useMutation(ContractDocumentAttachDocument);
-  const attachRef = useRef(attachDocument);
-  attachRef.current = attachDocument;
-  const onAttachedRef = useRef(onAttached);
-  onAttachedRef.current = onAttached;
-
-  const [controller] = useState(
-    () =>
-      new UploadController({
-        endpoint: UPLOADS_PATH,
-        fingerprintPrefix: `shanyraq:${viewerId}:${contractId}:`,
-        createUpload: createTusUpload,
-        urlStorage: tusUrlStorage,
-        accessToken: () => manager.accessToken(),
-        recover: (used) => manager.recoverFromUnauthorized(used),
-        probe: (url, token) => probeUpload(url, token),
-        terminate: (url, token) => terminateUpload(url, token),
-        checkFile,
-        attach: async (uploadId, title) => {
-          const result = await attachRef.current({ input: { contractId, uploadId, title, kind: 'OTHER' } });
-          if (result.error) return [fromCombinedError(result.error)];
-          const payload = result.data?.contractDocumentAttach;
-          if (!payload) return [{ code: 'UNKNOWN' }];
-          if (payload.errors.length === 0) onAttachedRef.current();
-          return payload.errors;
-        },
-      }),
-  );
-  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const { controller, state } = useUploadController({
+    fingerprintPrefix: `shanyraq:${viewerId}:${contractId}:`,
+    attach: async (uploadId, title) => {
+      const result = await attachDocument({ input: { contractId, uploadId, title, kind: 'OTHER' } });
+      if (result.error) return [fromCombinedError(result.error)];
+      const payload = result.data?.contractDocumentAttach;
+      return payload ? payload.errors : [{ code: 'UNKNOWN' }];
+    },
+    onAttached,
+  });
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [titleErrors, setTitleErrors] = useState<AppError[]>([]);
@@ -66,8 +45,6 @@ export function UploadPanel({ contractId, contractNumber, viewerId, onAttached }
   const doneRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const previousPhase = useRef(state.phase);
-
-  useEffect(() => () => controller.dispose(), [controller]);
 
   // Uploads of this contract that a reload interrupted: offered at once.
   useEffect(() => {
