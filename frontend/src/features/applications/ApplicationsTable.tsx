@@ -45,7 +45,8 @@ export function ApplicationsTable({
             <tr key={row.id} className={[liveIds.has(row.id) ? 'app-table__row--live' : '', rowClassName?.(row) ?? ''].filter(Boolean).join(' ') || undefined} data-application={row.number}>
               {columns.map((column) => (
                 <td key={column.key} data-label={column.header} className={column.className}>
-                  {column.cell(row, index)}
+                  {/* One wrapper, so a card's label grid sees one value however many lines the cell has. */}
+                  <div className="app-table__cell">{column.cell(row, index)}</div>
                 </td>
               ))}
             </tr>
