@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { ApiClientsPage } from '../features/admin/ApiClientsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ApplicationEditorPage } from '../features/applications/ApplicationEditorPage';
 import { ApplicationPage } from '../features/applications/ApplicationPage';
@@ -51,6 +52,10 @@ export const routes = [
               { path: 'backoffice', element: <QueuePage /> },
               { path: 'backoffice/applications/:applicationId', element: <ApplicationPage operator /> },
             ],
+          },
+          {
+            element: <RequireRole roles={['ADMIN']} />,
+            children: [{ path: 'admin/api-clients', element: <ApiClientsPage /> }],
           },
         ],
       },

@@ -125,3 +125,9 @@ export const SealIcon = (p: P) => (
     <path d="M9 12l2 2 4-4" />
   </svg>
 );
+export const KeyIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <circle cx="7.5" cy="15.5" r="4.5" />
+    <path d="M10.7 12.3L21 2M16 7l3 3M18.5 4.5l2 2" />
+  </svg>
+);

@@ -5,6 +5,7 @@ import { PASSWORD_RULE_CODES } from './password/ruleCodes';
 /** Every code the API documents; each has a message under `errors.<CODE>` in every language. */
 export const ERROR_CODES = [
   'INVALID_IIN_BIN',
+  'NOT_A_BIN',
   'INVALID_EMAIL',
   'INVALID_PHONE',
   'NOT_A_MOBILE_PHONE',

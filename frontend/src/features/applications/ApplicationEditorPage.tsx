@@ -311,7 +311,7 @@ export function ApplicationEditorPage() {
           {app.contract && <ContractSummary contract={app.contract} />}
         </Card>
         <Card title={t('applications.editor.requestSection')} level={2} id="app-request">
-          <p className="field__hint">{t('applications.editor.requiredHint')}</p>
+          <p className="field__hint">{t('form.requiredHint')}</p>
           <SelectField
             label={t('applications.fields.category')}
             required

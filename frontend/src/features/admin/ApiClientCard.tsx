@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button';
+import type { ApiClientFieldsFragment } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { maskedKey } from './access';
+
+/** One partner client: whom it acts for, its key's visible prefix, what it may do and when it was last seen. */
+export function ApiClientCard({ client, onRevoke }: { client: ApiClientFieldsFragment; onRevoke: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return (
+    <article className={['api-client', client.isActive ? '' : 'api-client--revoked'].filter(Boolean).join(' ')} aria-labelledby={`client-${client.id}`}>
+      <div className="api-client__head">
+        <h3 id={`client-${client.id}`} className="api-client__name">
+          {client.name}
+        </h3>
+        <span className={`api-client__state ${client.isActive ? 'api-client__state--active' : ''}`}>{client.isActive ? t('apiClients.active') : t('apiClients.revokedBadge')}</span>
+        {client.isActive && (
+          <Button variant="secondary" className="api-client__revoke" onClick={onRevoke} aria-label={t('apiClients.revokeNamed', { name: client.name })}>
+            {t('apiClients.revoke')}
+          </Button>
+        )}
+      </div>
+      <dl className="api-client__data">
+        <div>
+          <dt>{t('apiClients.organization')}</dt>
+          <dd>
+            {client.organization.name} <span className="mono muted">{client.organization.bin}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('apiClients.key')}</dt>
+          <dd className="mono">{maskedKey(client.keyPrefix)}</dd>
+        </div>
+        <div>
+          <dt>{t('apiClients.rateLimit')}</dt>
+          <dd>{t('apiClients.perMinute', { n: client.rateLimitPerMinute })}</dd>
+        </div>
+        <div>
+          <dt>{t('apiClients.createdAt')}</dt>
+          <dd>{formatDateTime(client.createdAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('apiClients.lastUsedAt')}</dt>
+          <dd>{client.lastUsedAt ? formatDateTime(client.lastUsedAt, locale) : <span className="muted">{t('apiClients.neverUsed')}</span>}</dd>
+        </div>
+        <div className="api-client__scopes">
+          <dt>{t('apiClients.form.scopes')}</dt>
+          <dd>
+            <ul className="tag-list">
+              {client.scopes.map((scope) => (
+                <li key={scope} className="tag" title={t(`apiClients.scopes.${scope}`)}>
+                  <span className="mono">{scope}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
