@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInWithPassword } from '../support/auth';
+import { openFromMenu } from '../support/menu';
 import { screenshot } from '../support/screenshots';
 
 const PARTNER_QUERY = '{ partnerClient { name scopes organization { bin } } }';
@@ -9,8 +10,7 @@ test('an admin creates a partner client, hands over its key once, and revokes it
   const page = await context.newPage();
   await signInWithPassword(page, 'admin@demo.shanyraq.kz');
 
-  await page.getByRole('button', { name: 'Мәзірді ашу' }).click();
-  await page.getByRole('dialog', { name: 'Жеке кабинеттің мәзірі' }).getByRole('link', { name: 'Серіктестердің API клиенттері' }).click();
+  await openFromMenu(page, 'Серіктестердің API клиенттері');
   await expect(page.getByRole('heading', { level: 1, name: 'Серіктестердің API клиенттері' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Клиенттер: \d+, белсенді: \d+$/ })).toBeVisible();
   await screenshot(page, testInfo, '01-clients');

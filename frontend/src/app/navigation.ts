@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from 'react';
-import { ApplicationIcon, BellIcon, ContractIcon, InboxIcon, KeyIcon, SealIcon, UserIcon } from '../components/icons';
+import { ApplicationIcon, BellIcon, ContractIcon, InboxIcon, KeyIcon, SealIcon, UserIcon, UsersIcon } from '../components/icons';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -12,12 +12,13 @@ export interface NavItem {
 
 // Seed 000's menu: Profile, then My contracts (equity holders: people and companies); seed 001's
 // applications to KZhK for legal entities, KZhK's back office for its operators, and the public
-// check of a signed document for everyone; the admin's partner API clients.
+// check of a signed document for everyone; the admin's accounts and partner API clients.
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/profile', labelKey: 'nav.profile', icon: UserIcon },
   { to: '/contracts', labelKey: 'nav.contracts', icon: ContractIcon, roles: ['CITIZEN', 'LEGAL_ENTITY'] },
   { to: '/applications', labelKey: 'nav.applications', icon: ApplicationIcon, roles: ['LEGAL_ENTITY'] },
   { to: '/backoffice', labelKey: 'nav.backoffice', icon: InboxIcon, roles: ['KZHK_OPERATOR', 'ADMIN'] },
+  { to: '/admin/users', labelKey: 'nav.accounts', icon: UsersIcon, roles: ['ADMIN'] },
   { to: '/admin/api-clients', labelKey: 'nav.apiClients', icon: KeyIcon, roles: ['ADMIN'] },
   { to: '/notifications', labelKey: 'nav.notifications', icon: BellIcon },
   { to: '/verify', labelKey: 'nav.verify', icon: SealIcon },

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { ApiClientsPage } from '../features/admin/ApiClientsPage';
+import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ApplicationEditorPage } from '../features/applications/ApplicationEditorPage';
 import { ApplicationPage } from '../features/applications/ApplicationPage';
@@ -55,7 +56,10 @@ export const routes = [
           },
           {
             element: <RequireRole roles={['ADMIN']} />,
-            children: [{ path: 'admin/api-clients', element: <ApiClientsPage /> }],
+            children: [
+              { path: 'admin/users', element: <UsersPage /> },
+              { path: 'admin/api-clients', element: <ApiClientsPage /> },
+            ],
           },
         ],
       },

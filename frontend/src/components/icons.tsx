@@ -131,3 +131,10 @@ export const KeyIcon = (p: P) => (
     <path d="M10.7 12.3L21 2M16 7l3 3M18.5 4.5l2 2" />
   </svg>
 );
+export const UsersIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M2.5 20c0-3.5 3-5.5 6.5-5.5s6.5 2 6.5 5.5" />
+    <path d="M16 4.6a3.5 3.5 0 010 6.8M18 14.8c2.1.6 3.5 2.3 3.5 5.2" />
+  </svg>
+);

@@ -9,19 +9,19 @@ export function ApiClientCard({ client, onRevoke }: { client: ApiClientFieldsFra
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
-    <article className={['api-client', client.isActive ? '' : 'api-client--revoked'].filter(Boolean).join(' ')} aria-labelledby={`client-${client.id}`}>
-      <div className="api-client__head">
-        <h3 id={`client-${client.id}`} className="api-client__name">
+    <article className={['admin-card', client.isActive ? '' : 'admin-card--inactive'].filter(Boolean).join(' ')} aria-labelledby={`client-${client.id}`}>
+      <div className="admin-card__head">
+        <h3 id={`client-${client.id}`} className="admin-card__name">
           {client.name}
         </h3>
-        <span className={`api-client__state ${client.isActive ? 'api-client__state--active' : ''}`}>{client.isActive ? t('apiClients.active') : t('apiClients.revokedBadge')}</span>
+        <span className={`admin-card__state ${client.isActive ? 'admin-card__state--active' : ''}`}>{client.isActive ? t('apiClients.active') : t('apiClients.revokedBadge')}</span>
         {client.isActive && (
-          <Button variant="secondary" className="api-client__revoke" onClick={onRevoke} aria-label={t('apiClients.revokeNamed', { name: client.name })}>
+          <Button variant="secondary" className="admin-card__action" onClick={onRevoke} aria-label={t('apiClients.revokeNamed', { name: client.name })}>
             {t('apiClients.revoke')}
           </Button>
         )}
       </div>
-      <dl className="api-client__data">
+      <dl className="admin-card__data">
         <div>
           <dt>{t('apiClients.organization')}</dt>
           <dd>
@@ -44,7 +44,7 @@ export function ApiClientCard({ client, onRevoke }: { client: ApiClientFieldsFra
           <dt>{t('apiClients.lastUsedAt')}</dt>
           <dd>{client.lastUsedAt ? formatDateTime(client.lastUsedAt, locale) : <span className="muted">{t('apiClients.neverUsed')}</span>}</dd>
         </div>
-        <div className="api-client__scopes">
+        <div className="admin-card__wide">
           <dt>{t('apiClients.form.scopes')}</dt>
           <dd>
             <ul className="tag-list">

@@ -14,7 +14,7 @@ import { ApiClientCard } from './ApiClientCard';
 import { ApiClientCreateForm } from './ApiClientCreateForm';
 import { NewKeyPanel } from './NewKeyPanel';
 import { maskedKey } from './access';
-import './ApiClientsPage.css';
+import './admin.css';
 
 /**
  * The admin's partner clients (SPEC §3.4): who may call the API with a key, for which organization
@@ -102,7 +102,7 @@ export function ApiClientsPage() {
           {clients.length === 0 ? (
             <div className="empty-state">{t('apiClients.empty')}</div>
           ) : (
-            <ul className="api-client-list">
+            <ul className="admin-list">
               {clients.map((client) => (
                 <li key={client.id}>
                   <ApiClientCard
