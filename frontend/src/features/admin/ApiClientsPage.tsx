@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Dialog } from '../../components/Dialog';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type ApiClientFieldsFragment, ApiClientRevokeDocument, ApiClientsDocument } from '../../gql/graphql';
 import { type AppError, errorMessage, fromCombinedError } from '../../lib/errors';
@@ -83,16 +84,7 @@ export function ApiClientsPage() {
         </Card>
       )}
 
-      {error && !data && (
-        <Alert tone="error">
-          <p>{errorMessage(t, fromCombinedError(error))}</p>
-          <p>
-            <Button variant="link" onClick={() => reload({ requestPolicy: 'network-only' })}>
-              {t('common.retry')}
-            </Button>
-          </p>
-        </Alert>
-      )}
+      {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={() => reload({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <PageLoader />}
       {data && (
         <section aria-labelledby="clients-title">

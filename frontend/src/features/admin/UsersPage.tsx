@@ -1,12 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
-import { Alert } from '../../components/Alert';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Button } from '../../components/Button';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
 import { PageLoader } from '../../components/PageLoader';
+import { SearchForm } from '../../components/SearchForm';
 import { AdminUsersDocument, type ViewerFragment } from '../../gql/graphql';
-import { type AppError, errorMessage, fromCombinedError } from '../../lib/errors';
+import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime, formatPhone } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { RolesDialog } from './RolesDialog';
@@ -26,7 +27,6 @@ export function UsersPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('accounts.title'));
   const client = useClient();
-  const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState<Page | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
@@ -65,11 +65,6 @@ export function UsersPage() {
     if (next) setPage({ ...next, users: [...page.users, ...next.users.filter((u) => !page.users.some((p) => p.id === u.id))] });
   };
 
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(searchText.trim());
-  };
-
   const none = <span className="muted">—</span>;
   return (
     <div className="page accounts">
@@ -79,21 +74,9 @@ export function UsersPage() {
           <p className="page__lead">{page ? t('accounts.count', { n: page.total }) : t('common.loading')}</p>
         </div>
       </div>
-      <form className="accounts__search" role="search" onSubmit={submitSearch}>
-        <label className="visually-hidden" htmlFor="accounts-search">
-          {t('accounts.searchLabel')}
-        </label>
-        <input id="accounts-search" type="search" className="field__input" placeholder={t('accounts.searchLabel')} value={searchText} onChange={(e) => setSearchText(e.target.value)} />
-        <Button type="submit" variant="secondary">
-          {t('accounts.search')}
-        </Button>
-      </form>
+      <SearchForm className="accounts__search" label={t('accounts.searchLabel')} buttonLabel={t('accounts.search')} onSearch={setSearch} />
 
-      {loadError && (
-        <Alert tone="error">
-          <p>{errorMessage(t, loadError)}</p>
-        </Alert>
-      )}
+      {loadError && <LoadFailed error={loadError} />}
       {!page && !loadError && <PageLoader />}
       {page && page.users.length === 0 && <div className="empty-state">{t('accounts.empty')}</div>}
       {page && page.users.length > 0 && (

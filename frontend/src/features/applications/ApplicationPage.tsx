@@ -7,10 +7,11 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { DownloadIcon } from '../../components/icons';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { ApplicationByIdDocument, type ApplicationFieldsFragment, ApplicationUpdatedDocument } from '../../gql/graphql';
 import { useSession } from '../../lib/auth/SessionContext';
-import { type AppError, errorMessage, fromCombinedError } from '../../lib/errors';
+import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatBytes, formatDate, formatDateTime } from '../../lib/format';
 import { useSocket, useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -113,14 +114,7 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
   if (loadError && !app) {
     return (
       <div className="page page--narrow">
-        <Alert tone="error">
-          <p>{errorMessage(t, loadError)}</p>
-          <p>
-            <Button variant="link" onClick={() => void load()}>
-              {t('common.retry')}
-            </Button>
-          </p>
-        </Alert>
+        <LoadFailed error={loadError} onRetry={() => void load()} />
       </div>
     );
   }

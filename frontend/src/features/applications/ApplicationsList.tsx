@@ -1,9 +1,8 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
-import { errorMessage } from '../../lib/errors';
 import { ApplicationsTable } from './ApplicationsTable';
 import type { ApplicationRows } from './useApplicationRows';
 
@@ -15,18 +14,7 @@ export function ApplicationsList({ list, empty, onRetry, ...table }: TableProps 
   const { rows, loadError } = list;
   return (
     <>
-      {loadError && (
-        <Alert tone="error">
-          <p>{errorMessage(t, loadError)}</p>
-          {onRetry && (
-            <p>
-              <Button variant="link" onClick={onRetry}>
-                {t('common.retry')}
-              </Button>
-            </p>
-          )}
-        </Alert>
-      )}
+      {loadError && <LoadFailed error={loadError} onRetry={onRetry} />}
       {!rows && !loadError && <PageLoader />}
       {rows && rows.length === 0 && <div className="empty-state">{empty}</div>}
       {rows && rows.length > 0 && <ApplicationsTable {...table} rows={rows} liveIds={list.liveIds} />}

@@ -5,10 +5,11 @@ import { useClient } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type ContractFieldsFragment, ContractByIdDocument, ContractUpdatedDocument, MyContractsDocument } from '../../gql/graphql';
 import { useSession } from '../../lib/auth/SessionContext';
-import { type AppError, errorMessage, fromCombinedError } from '../../lib/errors';
+import { type AppError, fromCombinedError } from '../../lib/errors';
 import { useSocket, useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { contractPath, mergeContract, selectContract, sortContracts } from './contractList';
@@ -127,16 +128,7 @@ export function ContractsPage() {
         </div>
       </div>
 
-      {loadError && (
-        <Alert tone="error">
-          <p>{errorMessage(t, loadError.code === 'NETWORK' ? loadError : { code: 'UNKNOWN' })}</p>
-          <p>
-            <Button variant="link" onClick={() => void load()}>
-              {t('common.retry')}
-            </Button>
-          </p>
-        </Alert>
-      )}
+      {loadError && <LoadFailed error={loadError.code === 'NETWORK' ? loadError : { code: 'UNKNOWN' }} onRetry={() => void load()} />}
 
       {selection.kind === 'loading' && !loadError && <PageLoader />}
 

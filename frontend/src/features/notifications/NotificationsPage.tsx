@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { FormErrors } from '../../components/FormErrors';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type NotificationFieldsFragment, NotificationMarkReadDocument, NotificationsDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
@@ -127,16 +127,7 @@ export function NotificationsPage() {
       </div>
 
       <FormErrors errors={actionErrors} />
-      {loadError && (
-        <Alert tone="error">
-          <p>{t(`errors.${loadError.code === 'NETWORK' ? 'NETWORK' : 'UNKNOWN'}`)}</p>
-          <p>
-            <Button variant="link" onClick={() => void loadPage(null)}>
-              {t('common.retry')}
-            </Button>
-          </p>
-        </Alert>
-      )}
+      {loadError && <LoadFailed error={{ code: loadError.code === 'NETWORK' ? 'NETWORK' : 'UNKNOWN' }} onRetry={() => void loadPage(null)} />}
 
       {!list && !loadError && <PageLoader />}
       {list && list.items.length === 0 && <p className="empty-state">{t('notifications.empty')}</p>}

@@ -4,6 +4,7 @@ import { useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { LoadFailed } from '../../components/LoadFailed';
 import { EdsSignForm, type Signer } from '../../components/eds/EdsSignForm';
 import { PageLoader } from '../../components/PageLoader';
 import { useCountdown } from '../../components/useCountdown';
@@ -62,16 +63,7 @@ export function SigningPage() {
   if (!token) body = <Alert tone="error"><p>{errorMessage(t, { code: 'SIGNING_SESSION_NOT_FOUND' })}</p></Alert>;
   else if (fetching && !data) body = <PageLoader />;
   else if (error) {
-    body = (
-      <Alert tone="error">
-        <p>{errorMessage(t, fromCombinedError(error))}</p>
-        <p>
-          <Button variant="link" onClick={() => reload()}>
-            {t('common.retry')}
-          </Button>
-        </p>
-      </Alert>
-    );
+    body = <LoadFailed error={fromCombinedError(error)} onRetry={() => reload()} />;
   } else if (!session) body = <Alert tone="error"><p>{errorMessage(t, { code: 'SIGNING_SESSION_NOT_FOUND' })}</p></Alert>;
   else if (done === 'signed' || session.status === 'SIGNED') {
     body = (

@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient } from 'urql';
 import { Button } from '../../../components/Button';
 import { LiveAnnouncement } from '../../../components/LiveAnnouncement';
+import { SearchForm } from '../../../components/SearchForm';
 import { ApplicationQueueDocument, type ApplicationRowFieldsFragment, type ApplicationStatus } from '../../../gql/graphql';
 import { formatDate, formatDateTime, todayIso } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
@@ -31,7 +32,6 @@ export function QueuePage() {
   const client = useClient();
   const [statuses, setStatuses] = useState<ApplicationStatus[]>([]);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const list = useApplicationRows({
     fetchPage: async (after) => {
@@ -51,10 +51,6 @@ export function QueuePage() {
   }, [load, statuses, overdueOnly, search]);
 
   const toggleStatus = (status: ApplicationStatus) => setStatuses((chosen) => (chosen.includes(status) ? chosen.filter((s) => s !== status) : [...chosen, status]));
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(searchText.trim());
-  };
   const today = todayIso();
   const dueOf = (row: ApplicationRowFieldsFragment) => {
     const deadline = activeDeadline(row);
@@ -146,15 +142,7 @@ export function QueuePage() {
           <input type="checkbox" className="check__input" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
           <span className="check__label">{t('backoffice.filters.overdueOnly')}</span>
         </label>
-        <form className="queue-filters__search" role="search" onSubmit={submitSearch}>
-          <label className="visually-hidden" htmlFor="queue-search">
-            {t('backoffice.filters.search')}
-          </label>
-          <input id="queue-search" className="field__input" type="search" placeholder={t('backoffice.filters.searchPlaceholder')} value={searchText} onChange={(e) => setSearchText(e.target.value)} />
-          <Button type="submit" variant="secondary">
-            {t('backoffice.filters.searchButton')}
-          </Button>
-        </form>
+        <SearchForm className="queue-filters__search" label={t('backoffice.filters.search')} placeholder={t('backoffice.filters.searchPlaceholder')} buttonLabel={t('backoffice.filters.searchButton')} onSearch={setSearch} />
       </div>
 
       <ApplicationsList
