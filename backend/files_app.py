@@ -18,7 +18,7 @@ from backend.models.applications import ApplicationDocument, ApplicationFile
 from backend.models.contracts import Document
 from backend.runtime import Runtime
 from backend.services import files
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.uploads.principal import DOWNLOAD_RESOLVERS, Resolver, Unauthenticated, resolve
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")

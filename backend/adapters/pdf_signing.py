@@ -33,7 +33,7 @@ from backend.pki import cms as pki_cms
 from backend.pki.certinfo import SignerInfo, describe
 from backend.pki.errors import CMS_MALFORMED, SIGNATURE_INVALID, SignatureError
 from backend.pki.usage import require_purpose
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.settings import Settings
 
 log = logging.getLogger(__name__)

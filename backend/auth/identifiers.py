@@ -8,7 +8,7 @@ from enum import Enum
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 
 _WEIGHTS_1 = tuple(range(1, 12))
 _WEIGHTS_2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 
 if TYPE_CHECKING:
     from backend.pki.certinfo import SignerInfo

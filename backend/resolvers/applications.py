@@ -37,7 +37,7 @@ from backend.services import applications as service
 from backend.services import files, signing_sessions
 from backend.services.application_events import QUEUE_CHANNEL, application_channel, organization_channel
 from backend.services.application_route import EDITABLE, TRANSITIONS, ActorKind, RouteActor, Step, StepData
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.pagination import paginate
 from backend.services.partners import ApiScope
 from backend.services.sessions import session_alive

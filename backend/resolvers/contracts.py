@@ -14,7 +14,7 @@ from backend.resolvers.errors import payload_or_errors
 from backend.schema import contracts as s
 from backend.services import contracts as service
 from backend.services import documents, files
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.sessions import Viewer, session_alive
 
 VIEWABLE_TYPES = ("application/pdf", "image/jpeg", "image/png")

@@ -19,7 +19,7 @@ from backend.resolvers.identity import _auth_payload
 from backend.schema import eds as s
 from backend.schema.identity import AuthPayload
 from backend.services import eds, signing_sessions as service
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.sessions import session_alive
 
 

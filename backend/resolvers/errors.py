@@ -8,7 +8,7 @@ from typing import TypeVar
 from graphql import GraphQLError
 
 from backend.schema.common import user_errors
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 
 P = TypeVar("P")
 

@@ -13,7 +13,7 @@ from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import identity as s
 from backend.schema.common import Connection, to_connection
 from backend.services import accounts, otp, profile, registration, sessions
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.pagination import paginate
 from backend.services.registration import RegistrationDetails
 

@@ -13,7 +13,7 @@ from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import notifications as s
 from backend.schema.common import Connection, to_connection
 from backend.services import notifications as service
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.pagination import paginate
 from backend.services.sessions import session_alive
 

@@ -16,7 +16,7 @@ from backend.schema import partners as s
 from backend.schema.common import Connection, UserError, to_connection
 from backend.services import documents, partners
 from backend.services import partner_contracts as upserts
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.pagination import paginate
 
 

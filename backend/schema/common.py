@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 import strawberry
 from strawberry.scalars import JSON
 
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 from backend.services.pagination import Page
 
 T = TypeVar("T")

@@ -8,7 +8,7 @@ from tortoise.expressions import Q
 
 from backend.models.identity import Role, User, UserRole
 from backend.services import history
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 

@@ -30,7 +30,7 @@ from backend.services import history, uploads
 from backend.services.application_events import announce_change
 from backend.services.application_route import TRANSITIONS, ActorKind, RouteActor, Step, StepData
 from backend.services.documents import put_bytes
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 

@@ -29,7 +29,7 @@ from backend.services import application_types as types
 from backend.services import history, uploads
 from backend.services.application_events import announce_change
 from backend.services.application_route import EDITABLE, TRANSITIONS, ActorKind, RouteActor, Step
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 

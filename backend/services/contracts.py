@@ -25,7 +25,7 @@ from backend.models.identity import Role
 from backend.models.organizations import Organization
 from backend.runtime import Runtime
 from backend.services import history
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.tx import atomic, on_commit
 
 REFRESH_INTERVAL = dt.timedelta(seconds=30)

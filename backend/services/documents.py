@@ -10,7 +10,7 @@ from backend.models.contracts import Contract, Document, DocumentKind
 from backend.runtime import Runtime
 from backend.services import history, uploads
 from backend.services.contracts import holder_channel, owner_channel
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.tx import atomic, on_commit
 
 MAX_TITLE = 300

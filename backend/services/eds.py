@@ -25,7 +25,7 @@ from backend.models.signatures import EdsChallenge
 from backend.pki.errors import CMS_MALFORMED, SIGNATURE_INVALID, SIGNER_MISMATCH, SignatureError
 from backend.runtime import Runtime
 from backend.services import history
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.request_info import RequestInfo
 from backend.services.sessions import AuthResult, open_session
 from backend.services.tx import atomic

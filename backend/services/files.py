@@ -22,7 +22,7 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 
 _VERSION = 1
 # version, document id, principal id, flags, expiry (Unix seconds)

@@ -16,7 +16,7 @@ from backend.adapters.messaging import MessagingError
 from backend.auth.codes import code_hash, codes_equal, new_code
 from backend.models.otp import OneTimeCode, OtpChannel, OtpPurpose
 from backend.runtime import Runtime
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 

@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 
 T = TypeVar("T")
 MAX_PAGE = 100

@@ -15,7 +15,7 @@ from backend.models.contracts import Contract, ResidentialComplex
 from backend.runtime import Runtime
 from backend.services import history
 from backend.services.contracts import Applied, apply_contract_data, contract_number_key
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 from backend.services.partners import ApiScope, ClientPrincipal
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic

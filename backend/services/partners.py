@@ -22,7 +22,7 @@ from backend.auth.identifiers import IdentifierKind, classify_iin_bin
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient, IdempotencyRecord
 from backend.services import history
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 

@@ -13,7 +13,7 @@ from backend.models.identity import User
 from backend.models.otp import OneTimeCode, OtpChannel, OtpPurpose
 from backend.runtime import Runtime
 from backend.services import history, otp, throttle
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 from backend.services.notifications import NotificationKind, notify
 from backend.services.request_info import RequestInfo
 from backend.services.sessions import revoke_user_sessions

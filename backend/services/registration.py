@@ -17,7 +17,7 @@ from backend.models.otp import OneTimeCode, OtpChannel, OtpPurpose
 from backend.runtime import Runtime
 from backend.services import history, otp
 from backend.services.contracts import find_held_contract
-from backend.services.errors import DomainError, DomainErrors
+from backend.errors import DomainError, DomainErrors
 from backend.services.notifications import NotificationKind, notify
 from backend.services.request_info import RequestInfo
 from backend.services.sessions import AuthResult, open_session

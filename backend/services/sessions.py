@@ -13,7 +13,7 @@ from backend.models.identity import AccountKind, RefreshToken, Role, Session, Us
 from backend.models.otp import OtpChannel, OtpPurpose
 from backend.runtime import Runtime
 from backend.services import history, otp, throttle
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.notifications import NotificationKind, notify
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic

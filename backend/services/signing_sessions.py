@@ -28,7 +28,7 @@ from backend.pki.errors import CRL_UNAVAILABLE, VERIFIER_UNAVAILABLE, SignatureE
 from backend.runtime import Runtime
 from backend.adapters.signatures import require_subject
 from backend.services import history
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic, on_commit
 from backend.settings import Settings

@@ -8,7 +8,7 @@ import math
 from tortoise.expressions import F
 
 from backend.models.identity import LoginThrottle
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.settings import Settings
 
 

@@ -29,7 +29,7 @@ from backend.models.partners import ApiClient
 from backend.models.uploads import Upload, UploadStatus
 from backend.runtime import Runtime
 from backend.services import history
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.tx import atomic, on_commit
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from backend.adapters.pdf_signing import verify_file, verify_pdf
 from backend.pki.certinfo import SignerInfo
 from backend.runtime import Runtime
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 
 MAX_INLINE_BYTES = 20 * 1024 * 1024
 VERIFICATIONS_PER_MINUTE = 30

@@ -29,7 +29,7 @@ from backend.context import client_ip
 from backend.models.uploads import Upload, UploadStatus
 from backend.runtime import Runtime
 from backend.services import uploads
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.uploads.principal import RESOLVERS, Principal, Resolver, Unauthenticated, resolve
 
 TUS_VERSION = "1.0.0"

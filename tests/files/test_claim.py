@@ -9,7 +9,7 @@ import pytest
 from backend.models.contracts import Document
 from backend.models.uploads import Upload, UploadStatus
 from backend.services import uploads
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.history import events_for
 from backend.services.tx import atomic
 from tests.files.documents import contract_for, document_from

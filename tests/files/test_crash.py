@@ -12,7 +12,7 @@ import pytest
 from backend.models.contracts import Document
 from backend.models.uploads import Upload, UploadStatus
 from backend.services import uploads
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.tx import atomic
 from tests.files.raw import open_request
 from tests.files.tus import OFFSET, TUS, pdf, sha256, _storage

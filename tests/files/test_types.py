@@ -6,7 +6,7 @@ import pytest
 
 from backend.models.uploads import Upload, UploadStatus
 from backend.services import uploads
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.history import events_for
 from tests.files.raw import open_request, read_response
 from tests.files.tus import OFFSET, jpeg, metadata, pdf, png

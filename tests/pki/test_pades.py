@@ -7,7 +7,7 @@ import pytest
 from backend.adapters.pdf import OfficialDocument, render_pdf
 from backend.adapters.pdf_signing import PdfSigner, verify_file, verify_pdf
 from backend.adapters.signatures import SignatureError
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from tests.pki import cms_factory as f
 
 

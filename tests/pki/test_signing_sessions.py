@@ -14,7 +14,7 @@ from backend.models.history import HistoryEvent
 from backend.models.identity import AccountKind
 from backend.models.signatures import SigningSession, SigningStatus
 from backend.services import signing_sessions as service
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 from backend.services.request_info import RequestInfo
 from tests.helpers import ApiClient, make_account
 from tests.pki import cms_factory as f

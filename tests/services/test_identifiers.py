@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.auth.identifiers import IdentifierKind, classify_iin_bin, iin_bin_checksum_ok, normalize_email, normalize_phone
-from backend.services.errors import DomainError
+from backend.errors import DomainError
 
 
 @pytest.mark.parametrize("value", ["900515300197", "850614301092", "040640406657", "120540049966"])

@@ -1,4 +1,4 @@
-"""The one exception that services raise for expected failures; the API maps it to UserError."""
+"""The exceptions for expected failures, at the bottom layer: adapters, auth, pki and services raise them; the API maps them to UserError."""
 
 from __future__ import annotations
 
