@@ -8,7 +8,7 @@ import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from backend.schema.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
-from backend.schema.contracts import ContractMutation, ContractQuery, ContractSubscription
+from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncGenerator
-from typing import Annotated
+import uuid
 
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow
 from backend.models.contracts import DocumentKind, GuaranteeKind, PremisesKind
-from backend.models.identity import Role
-from backend.resolvers import contracts as r
-from backend.schema.common import INPUT, UserError
+from backend.schema.common import UserError
+from backend.services.files import document_link
+
+# Browsers show these in the page; anything else is only downloaded.
+VIEWABLE_TYPES = ("application/pdf", "image/jpeg", "image/png")
 
 PremisesKindType = strawberry.enum(PremisesKind, name="PremisesKind", description="Type of premises (seed 000: үй-жай түрі).")
 GuaranteeKindType = strawberry.enum(
@@ -32,6 +32,10 @@ class Organization:
     email: str = strawberry.field(description="Email.")
     website: str = strawberry.field(description="Website.")
 
+    @classmethod
+    def from_row(cls, row) -> Organization:
+        return cls(id=str(row.id), bin=row.bin, name=row.name, phone=row.phone, email=row.email, website=row.website)
+
 
 @strawberry.type(description="A residential complex (kk ТК, ru ЖК).")
 class ResidentialComplex:
@@ -41,11 +45,21 @@ class ResidentialComplex:
     website: str = strawberry.field(description="Website.")
     commissioning_date: dt.date | None = strawberry.field(description="Commissioning date (пайдалануға берілген күні).")
 
+    @classmethod
+    def from_row(cls, row) -> ResidentialComplex:
+        return cls(
+            id=str(row.id), name=row.name, address=row.address, website=row.website, commissioning_date=row.commissioning_date
+        )
+
 
 @strawberry.type(description="The premises a contract is about.")
 class Premises:
     kind: PremisesKindType = strawberry.field(description="Flat, non-residential, parking…")  # type: ignore[valid-type]
     number: str = strawberry.field(description="Premises number.")
+
+    @classmethod
+    def from_row(cls, row) -> Premises:
+        return cls(kind=row.kind, number=row.number)
 
 
 @strawberry.type(description="The local executive body's permit or the KZhK guarantee behind a contract.")
@@ -70,6 +84,38 @@ class ContractDocument:
     view_url: str | None = strawberry.field(description="A link to view it in the page (PDF and images); for the viewer only.")
     download_url: str = strawberry.field(description="A link to download it; for the viewer only.")
 
+    @classmethod
+    async def from_row(cls, info: Info, row) -> ContractDocument:
+        # Links are signed for the viewer: whoever else gets them cannot open them.
+        viewer = info.context.viewer
+        settings = info.context.rt.settings
+        user_id = viewer.user.id if viewer else None
+        view_url = (
+            document_link(settings, row.id, user_id, inline=True) if user_id and row.content_type in VIEWABLE_TYPES else None
+        )
+        return cls(
+            id=str(row.id),
+            kind=row.kind,
+            title=row.title,
+            size=float(row.size),
+            sha256=row.sha256,
+            content_type=row.content_type,
+            created_at=row.created_at,
+            added_by=await _added_by(info, row),
+            view_url=view_url,
+            download_url=document_link(settings, row.id, user_id, inline=False) if user_id else "",
+        )
+
+
+async def _added_by(info: Info, row) -> str:
+    loaders = info.context.loaders
+    if row.added_by_client_id is not None:
+        return await loaders.organization_name_by_client.load(row.added_by_client_id) or "partner"
+    if row.added_by_id is not None:
+        user = await loaders.user_by_id.load(row.added_by_id)
+        return user.full_name if user else ""
+    return "source"
+
 
 @strawberry.type(description="One field that changed.")
 class FieldChange:
@@ -84,6 +130,12 @@ class EventDocument:
     title: str = strawberry.field(description="Its title when it was added.")
     kind: DocumentKindType = strawberry.field(description="What it is.")  # type: ignore[valid-type]
 
+    @classmethod
+    def from_data(cls, data: dict | None) -> EventDocument | None:
+        if not data:
+            return None
+        return cls(id=data["id"], title=data.get("title", ""), kind=DocumentKind(data.get("kind", "other")))
+
 
 @strawberry.type(description="An entry of a contract's history: what changed, from where, when.")
 class ContractEvent:
@@ -92,6 +144,24 @@ class ContractEvent:
     source: str = strawberry.field(description="Where from: refresh (the source system), partner:<client>, holder, demo.")
     changes: list[FieldChange] = strawberry.field(description="Fields that changed; empty when nothing did.")
     document: EventDocument | None = strawberry.field(default=None, description="For document_added: which document.")
+
+    @classmethod
+    def from_row(cls, row) -> ContractEvent:
+        data = row.data
+        return cls(
+            at=row.created_at,
+            action=row.action,
+            source=data.get("source", ""),
+            changes=[
+                FieldChange(field=k, old=_text(v.get("old")), new=_text(v.get("new")))
+                for k, v in (data.get("changes") or {}).items()
+            ],
+            document=EventDocument.from_data(data.get("document")),
+        )
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 @strawberry.type(description="A share-participation contract (DDU, kk ҮҚШ) with everything the cabinet shows.")
@@ -110,29 +180,65 @@ class Contract:
     developer_id: strawberry.Private[object]
     authorized_company_id: strawberry.Private[object]
 
+    @classmethod
+    def from_row(cls, row) -> Contract:
+        guarantee = None
+        if row.guarantee_kind is not None:
+            guarantee = ContractGuarantee(kind=row.guarantee_kind, number=row.guarantee_number, date=row.guarantee_date)
+        return cls(
+            id=str(row.id),
+            number=row.number,
+            signed_on=row.signed_on,
+            holder_iin_bin=row.holder_iin_bin,
+            holder_name=row.holder_name,
+            version=row.version,
+            refreshed_at=row.refreshed_at,
+            updated_at=row.updated_at,
+            guarantee=guarantee,
+            complex_id=row.complex_id,
+            premises_id=row.premises_id,
+            developer_id=row.developer_id,
+            authorized_company_id=row.authorized_company_id,
+        )
+
     @strawberry.field(description="The residential complex.")
     async def complex(self, info: Info) -> ResidentialComplex | None:
-        return await r.complex_of(info, self.complex_id)
+        if self.complex_id is None:
+            return None
+        row = await info.context.loaders.complex_by_id.load(self.complex_id)
+        return ResidentialComplex.from_row(row) if row else None
 
     @strawberry.field(description="The premises.")
     async def premises(self, info: Info) -> Premises | None:
-        return await r.premises_of(info, self.premises_id)
+        if self.premises_id is None:
+            return None
+        row = await info.context.loaders.premises_by_id.load(self.premises_id)
+        return Premises.from_row(row) if row else None
 
     @strawberry.field(description="The construction company (құрылыс салушы).")
     async def developer(self, info: Info) -> Organization | None:
-        return await r.organization_of(info, self.developer_id)
+        return await _organization(info, self.developer_id)
 
     @strawberry.field(description="The authorized company (уәкілетті компания).")
     async def authorized_company(self, info: Info) -> Organization | None:
-        return await r.organization_of(info, self.authorized_company_id)
+        return await _organization(info, self.authorized_company_id)
 
     @strawberry.field(description="The DDU, the registration extract, supplementary agreements and other files.")
     async def documents(self, info: Info) -> list[ContractDocument]:
-        return await r.documents_of(info, self.id)
+        rows = await info.context.loaders.documents_by_contract.load(uuid.UUID(str(self.id)))
+        return [await ContractDocument.from_row(info, row) for row in rows]
 
     @strawberry.field(description="Every change, oldest first.")
     async def history(self, info: Info) -> list[ContractEvent]:
-        return await r.history_of(info, self.id)
+        rows = await info.context.loaders.contract_history.load(uuid.UUID(str(self.id)))
+        return [ContractEvent.from_row(row) for row in rows]
+
+
+async def _organization(info: Info, organization_id) -> Organization | None:
+    if organization_id is None:
+        return None
+    row = await info.context.loaders.organization_by_id.load(organization_id)
+    return Organization.from_row(row) if row else None
 
 
 @strawberry.type(description="Result of pulling a contract from its source system.")
@@ -159,46 +265,3 @@ class DocumentAttachInput:
     upload_id: str = strawberry.field(description="The tus upload id (last segment of its Location).")
     title: str = strawberry.field(description="Title shown to people, at most 300 characters.")
     kind: DocumentKindType = strawberry.field(default=DocumentKind.OTHER, description="What it is; holders add OTHER.")  # type: ignore[valid-type]
-
-
-@strawberry.type
-class ContractQuery:
-    @strawberry.field(
-        extensions=[Allow(Role.CITIZEN, Role.LEGAL_ENTITY)],
-        description="The viewer's share-participation contracts (Менің шарттарым), oldest first.",
-    )
-    async def my_contracts(self, info: Info) -> list[Contract]:
-        return await r.my_contracts(info)
-
-    @strawberry.field(extensions=[Allow()], description="One contract the viewer may see, or null.")
-    async def contract(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="Contract id.")]) -> Contract | None:
-        return await r.contract(info, id)
-
-
-@strawberry.type
-class ContractMutation:
-    @strawberry.mutation(
-        extensions=[Allow(Role.CITIZEN, Role.LEGAL_ENTITY)],
-        description="Update data (Деректерді жаңарту): pull the contract from its source system; at most twice a minute.",
-    )
-    async def contract_refresh(self, info: Info, input: Annotated[ContractRefreshInput, INPUT]) -> ContractRefreshPayload:
-        return await r.contract_refresh(info, input)
-
-    @strawberry.mutation(
-        extensions=[Allow(Role.CITIZEN, Role.LEGAL_ENTITY)],
-        description="Attach a finished upload to one of the viewer's contracts.",
-    )
-    async def contract_document_attach(self, info: Info, input: Annotated[DocumentAttachInput, INPUT]) -> DocumentAttachPayload:
-        return await r.contract_document_attach(info, input)
-
-
-@strawberry.type
-class ContractSubscription:
-    @strawberry.subscription(description="A contract of the viewer, each time it changes (refresh, partner update, new document).")
-    async def contract_updated(
-        self,
-        info: Info,
-        contract_id: Annotated[strawberry.ID | None, strawberry.argument(description="Only this contract.")] = None,
-    ) -> AsyncGenerator[Contract, None]:
-        async for item in r.contract_updates(info, contract_id):
-            yield item
