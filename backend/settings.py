@@ -55,11 +55,18 @@ class Settings:
     otp_max_per_hour: int = 5
     otp_ip_resend_interval_seconds: int = 60
     otp_ip_max_per_hour: int = 5
-    login_max_failures: int = 10
-    login_lock_seconds: int = 15 * 60
+    # Sign-in backoff (services/throttle.py): per (login, IP) pair and per IP across logins.
+    login_free_failures: int = 5
+    login_ip_free_failures: int = 50
+    login_backoff_base_seconds: int = 1
+    login_backoff_max_seconds: int = 15 * 60
+    login_forget_seconds: int = 30 * 60  # a pair forgets one failure per this
+    login_ip_forget_seconds: int = 36  # an IP forgets 100 failures an hour, for shared (NAT) addresses
     graphql_max_depth: int = 12
     graphql_max_aliases: int = 20
     graphql_max_tokens: int = 4000
+    graphql_max_cost: int = 500  # selected fields, see backend/schema/cost.py; the SPA needs at most ~115, GraphiQL ~230
+    graphql_max_body_bytes: int = 2 * 1024 * 1024  # a request body; files go through /uploads
     trusted_proxies: tuple[str, ...] = field(default_factory=tuple)
     # Files: "local" keeps them under var/files (the embedded default), "s3" in S3-compatible object storage.
     storage: str = "local"

@@ -96,13 +96,16 @@ class RefreshToken(models.Model):
 
 
 class LoginThrottle(models.Model):
-    """Consecutive failed sign-ins of one login identifier, whether or not an account has it."""
+    """Recent failed sign-ins of one (login identifier, client IP) pair or of one client IP."""
 
     id = fields.UUIDField(primary_key=True, default=uuid.uuid4)
+    # A hash: typed logins (sometimes a password in the wrong box) and addresses are not kept readable.
     key = fields.CharField(max_length=300, unique=True)
     failures = fields.IntField(default=0)
+    # Failures are forgotten one by one from this moment on (a leaky bucket), so old ones fade.
+    decay_from = fields.DatetimeField(null=True)
     locked_until = fields.DatetimeField(null=True)
-    updated_at = fields.DatetimeField(auto_now=True)
+    updated_at = fields.DatetimeField(auto_now=True, db_index=True)
 
     class Meta:
         table = "login_throttles"

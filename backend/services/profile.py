@@ -89,12 +89,10 @@ async def confirm_phone_change(rt: Runtime, user: User, phone: str, code: str, r
 async def change_password(
     rt: Runtime, user: User, current: str | None, new: str, confirmation: str, req: RequestInfo
 ) -> User:
-    key = f"password-change:{user.id}"
-    await throttle.ensure_not_locked(key)
+    attempt = await throttle.claim(rt.settings, "password-change", str(user.id), req.ip)
     if user.password_hash and not await verify_password_async(user.password_hash, current or ""):
-        await throttle.register_failure(rt.settings, key)
         raise DomainError("INVALID_CREDENTIALS", field="currentPassword")
-    await throttle.reset(key)
+    await throttle.succeeded(attempt)
     personal = tuple(x for x in (user.iin_bin, (user.phone or "").lstrip("+"), (user.email or "").split("@")[0]) if x)
     broken = check_password(new, confirmation, personal)
     if broken:

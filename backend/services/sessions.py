@@ -52,25 +52,21 @@ async def open_session(rt: Runtime, user: User, method: str, req: RequestInfo, *
     return await _issue_pair(rt, user, session)
 
 
-def _password_login_key(login: str) -> str:
-    return "password:" + login.strip().lower()
-
-
 async def login_with_password(rt: Runtime, login: str, password: str, req: RequestInfo) -> AuthResult:
     login = (login or "").strip()
     if not login or len(login) > 254:
         raise DomainError("INVALID_CREDENTIALS", field="login")
-    key = _password_login_key(login)
-    await throttle.ensure_not_locked(key)
+    # Keyed by the login as typed, not by the account: a shared counter for an account's IIN and
+    # email would tell a guesser that the two belong together.
+    attempt = await throttle.claim(rt.settings, "password", login.lower(), req.ip)
     user = None
     if looks_like_email(login):
         user = await User.filter(email=login.lower(), is_active=True).first()
     elif len(login) == 12 and login.isascii() and login.isdigit():
         user = await User.filter(iin_bin=login, is_active=True).first()
     if not await verify_password_async(user.password_hash if user else None, password or ""):
-        await throttle.register_failure(rt.settings, key)
         raise DomainError("INVALID_CREDENTIALS")
-    await throttle.reset(key)
+    await throttle.succeeded(attempt)
     assert user is not None
     rehashed = await hash_password_async(password) if needs_rehash(user.password_hash or "") else None
     async with atomic():
@@ -78,10 +74,6 @@ async def login_with_password(rt: Runtime, login: str, password: str, req: Reque
             user.password_hash = rehashed
             await user.save(update_fields=["password_hash"])
         return await open_session(rt, user, "password", req)
-
-
-def _phone_login_key(phone: str) -> str:
-    return "phone:" + phone
 
 
 async def start_phone_login(
@@ -92,21 +84,16 @@ async def start_phone_login(
     if channel not in (OtpChannel.SMS, OtpChannel.CALL):
         raise DomainError("INVALID_CHANNEL", field="channel")
     phone = normalize_phone(phone)
-    await throttle.ensure_not_locked(_phone_login_key(phone))
+    await throttle.check(rt.settings, "phone", phone, req.ip)
     return await otp.issue(rt, OtpPurpose.PHONE_LOGIN, phone, channel, req)
 
 
 async def complete_phone_login(rt: Runtime, phone: str, code: str, req: RequestInfo) -> AuthResult:
     phone = normalize_phone(phone)
-    key = _phone_login_key(phone)
-    await throttle.ensure_not_locked(key)
+    attempt = await throttle.claim(rt.settings, "phone", phone, req.ip)
     row = await otp.latest(OtpPurpose.PHONE_LOGIN, phone)
-    try:
-        await otp.check(rt, row, code, consume=True)
-    except DomainError:
-        await throttle.register_failure(rt.settings, key)
-        raise
-    await throttle.reset(key)
+    await otp.check(rt, row, code, consume=True)
+    await throttle.succeeded(attempt)
     async with atomic():
         user = await User.get_or_none(phone=phone)
         if user is None:

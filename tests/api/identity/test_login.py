@@ -1,9 +1,13 @@
-"""Sign-in by IIN/BIN or email and password; lock-out; no account enumeration."""
+"""Sign-in by IIN/BIN or email and password; backoff per login and address; no account enumeration."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
+import httpx
+
 from backend.models.notifications import Notification
-from tests.helpers import PASSWORD, create_user
+from tests.helpers import PASSWORD, ApiClient, create_user
 
 LOGIN = """
 mutation Login($input: SessionLoginInput!) {
@@ -49,31 +53,87 @@ async def test_wrong_password_and_unknown_login_answer_identically(anon):
     assert wrong["data"]["sessionLogin"]["accessToken"] is None
 
 
-async def test_ten_consecutive_failures_lock_the_login_for_fifteen_minutes(anon):
-    # given
+WRONG = "Wrong-Passw0rd!"
+ATTACKER_IP, OWNER_IP = "203.0.113.7", "198.51.100.2"
+
+
+@asynccontextmanager
+async def client_at(app, ip: str):
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=(ip, 40000)), base_url="https://testserver") as http:
+        yield ApiClient(http)
+
+
+async def _login(client: ApiClient, login: str, password: str = WRONG) -> list[dict]:
+    return (await client.gql(LOGIN, {"input": {"login": login, "password": password}}))["data"]["sessionLogin"]["errors"]
+
+
+async def test_past_five_failures_each_one_doubles_the_wait(anon, clock):
+    # given five free failures and a sixth that starts the backoff
     user = await create_user("citizen")
-    for _ in range(10):
-        body = await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": "Wrong-Passw0rd!"}})
-        assert body["data"]["sessionLogin"]["errors"][0]["code"] == "INVALID_CREDENTIALS"
-    # when the right password comes after the tenth failure
-    body = await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": PASSWORD}})
+    for _ in range(6):
+        assert (await _login(anon, user.iin_bin))[0]["code"] == "INVALID_CREDENTIALS"
+    # when the right password comes at once, then the wait grows 1 s, 2 s, 4 s with each failure
+    waits = []
+    for _ in range(3):
+        error = (await _login(anon, user.iin_bin, PASSWORD))[0]
+        assert error["code"] == "LOGIN_LOCKED"
+        waits.append(error["params"]["retryAfterSeconds"])
+        clock.advance(waits[-1])
+        assert (await _login(anon, user.iin_bin))[0]["code"] == "INVALID_CREDENTIALS"
     # then
-    error = body["data"]["sessionLogin"]["errors"][0]
-    assert error["code"] == "LOGIN_LOCKED"
-    assert 14 * 60 < error["params"]["retryAfterSeconds"] <= 15 * 60
-    # and the same identifier by email is a different login, not locked
-    other = await anon.gql(LOGIN, {"input": {"login": user.email, "password": PASSWORD}})
-    assert other["data"]["sessionLogin"]["errors"] == []
+    assert waits == [1, 2, 4]
+    # and the same account by email is another login, not slowed
+    assert await _login(anon, user.email, PASSWORD) == []
 
 
-async def test_a_success_resets_the_consecutive_failure_count(anon):
+async def test_a_success_resets_the_pair(anon, clock):
     user = await create_user("citizen")
-    for _ in range(9):
-        await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": "Wrong-Passw0rd!"}})
-    assert (await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": PASSWORD}}))["data"]["sessionLogin"]["errors"] == []
-    for _ in range(9):
-        await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": "Wrong-Passw0rd!"}})
-    assert (await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": PASSWORD}}))["data"]["sessionLogin"]["errors"] == []
+    for _ in range(6):
+        await _login(anon, user.iin_bin)
+    clock.advance(1)
+    assert await _login(anon, user.iin_bin, PASSWORD) == []
+    # five failures are free again, and the sixth still lets the right password in without a wait
+    for _ in range(5):
+        assert (await _login(anon, user.iin_bin))[0]["code"] == "INVALID_CREDENTIALS"
+    assert await _login(anon, user.iin_bin, PASSWORD) == []
+
+
+async def test_an_attackers_address_is_slowed_but_the_owner_elsewhere_signs_in_at_once(app):
+    # given twenty guesses at one account from one address, packed as aliases
+    user = await create_user("citizen")
+    aliases = "\n".join(
+        f'a{i}: sessionLogin(input: {{login: "{user.iin_bin}", password: "Wrong-{i}-Passw0rd!"}}) {{ errors {{ code }} }}'
+        for i in range(20)
+    )
+    async with client_at(app, ATTACKER_IP) as attacker, client_at(app, OWNER_IP) as owner:
+        body = await attacker.gql(f"mutation {{ {aliases} }}")
+        codes = [body["data"][f"a{i}"]["errors"][0]["code"] for i in range(20)]
+        assert codes == ["INVALID_CREDENTIALS"] * 6 + ["LOGIN_LOCKED"] * 14
+        # when
+        at_attacker = await _login(attacker, user.iin_bin, PASSWORD)
+        at_owner = await _login(owner, user.iin_bin, PASSWORD)
+    # then the attacker's address waits even with the right password; the owner's does not
+    assert at_attacker[0]["code"] == "LOGIN_LOCKED"
+    assert at_owner == []
+
+
+async def test_one_address_trying_many_logins_is_slowed_across_them(app):
+    # given fifty-one different logins failing from one address (password spraying)
+    user = await create_user("citizen")
+    async with client_at(app, ATTACKER_IP) as sprayer, client_at(app, OWNER_IP) as owner:
+        for first in range(0, 51, 17):
+            aliases = "\n".join(
+                f'a{n}: sessionLogin(input: {{login: "user{n}@test.shanyraq.kz", password: "{WRONG}"}}) {{ errors {{ code }} }}'
+                for n in range(first, first + 17)
+            )
+            body = await sprayer.gql(f"mutation {{ {aliases} }}")
+            assert {body["data"][f"a{n}"]["errors"][0]["code"] for n in range(first, first + 17)} == {"INVALID_CREDENTIALS"}
+        # when a fresh login is tried from that address, and from another one
+        from_sprayer = await _login(sprayer, user.iin_bin, PASSWORD)
+        from_elsewhere = await _login(owner, user.iin_bin, PASSWORD)
+    # then
+    assert from_sprayer[0]["code"] == "LOGIN_LOCKED"
+    assert from_elsewhere == []
 
 
 async def test_unknown_logins_lock_too_so_locking_reveals_nothing(anon):
@@ -87,15 +147,16 @@ async def test_aliases_in_one_request_count_one_by_one(anon):
     # given ten guesses packed into one request as aliases
     user = await create_user("citizen")
     aliases = "\n".join(
-        f'a{i}: sessionLogin(input: {{login: "{user.iin_bin}", password: "Wrong-{i}-Passw0rd!"}}) {{ errors {{ code }} }}'
+        f'a{i}: sessionLogin(input: {{login: "{user.iin_bin}", password: "Wrong-{i}-Passw0rd!"}}) {{ errors {{ code params }} }}'
         for i in range(10)
     )
     # when
     body = await anon.gql(f"mutation {{ {aliases} }}")
-    # then each alias was a separate try and the account is now locked
-    assert [body["data"][f"a{i}"]["errors"][0]["code"] for i in range(10)] == ["INVALID_CREDENTIALS"] * 10
-    body = await anon.gql(LOGIN, {"input": {"login": user.iin_bin, "password": PASSWORD}})
-    assert body["data"]["sessionLogin"]["errors"][0]["code"] == "LOGIN_LOCKED"
+    # then each alias was a separate try: six were checked, the rest refused at once with the wait
+    errors = [body["data"][f"a{i}"]["errors"][0] for i in range(10)]
+    assert [e["code"] for e in errors] == ["INVALID_CREDENTIALS"] * 6 + ["LOGIN_LOCKED"] * 4
+    assert all(e["params"]["retryAfterSeconds"] == 1 for e in errors[6:])
+    assert (await _login(anon, user.iin_bin, PASSWORD))[0]["code"] == "LOGIN_LOCKED"
 
 
 async def test_sign_in_creates_a_new_sign_in_notification(anon):
