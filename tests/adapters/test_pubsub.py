@@ -54,7 +54,15 @@ async def test_leaving_a_subscription_releases_it():
 
 
 async def test_a_stuck_subscriber_does_not_block_the_publisher():
+    # given one subscriber that never reads and one that does, each with room for one message
     pubsub = InProcessPubSub(queue_size=1)
-    async with pubsub.subscribe("c"):
+    async with pubsub.subscribe("c") as stuck, pubsub.subscribe("c") as live:
+        # when two messages are published, the stuck queue being full for the second
         await asyncio.wait_for(pubsub.publish("c", {"n": 1}), 1)
+        assert await asyncio.wait_for(anext(live), 1) == {"n": 1}
         await asyncio.wait_for(pubsub.publish("c", {"n": 2}), 1)
+        # then the reader still gets it, and only the stuck subscriber misses it
+        assert await asyncio.wait_for(anext(live), 1) == {"n": 2}
+        assert await asyncio.wait_for(anext(stuck), 1) == {"n": 1}
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(anext(stuck), 0.05)

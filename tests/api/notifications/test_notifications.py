@@ -143,8 +143,17 @@ async def test_a_foreign_origin_cannot_open_the_socket(live_server):
         await websockets.connect(f"ws://{live_server}/graphql", subprotocols=[PROTOCOL], additional_headers={"Origin": "https://evil.example"})
 
 
-async def test_the_same_origin_may_open_the_socket(live_server, citizen):
+async def test_the_same_origin_may_open_the_socket(live_server, rt, citizen):
+    # given a socket opened with the server's own origin
     socket = await GraphQLWebSocket.connect(live_server, citizen.token, origin=f"http://{live_server}")
+    assert socket.socket.subprotocol == PROTOCOL
+    await socket.subscribe(RECEIVED)
+    await asyncio.sleep(0.1)
+    # when
+    mine = await _notify(rt, citizen.user)
+    # then it is a working subscription, not merely an open connection
+    message = await socket.next_message()
+    assert message["payload"]["data"]["notificationReceived"]["id"] == str(mine.id)
     await socket.close()
 
 
