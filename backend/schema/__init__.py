@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 
 import strawberry
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter
 
 from backend.schema.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.eds import EdsMutation, EdsQuery, EdsSubscription
-from backend.schema.extensions import ReportDenials, ValidateWithoutSuggestions
+from backend.schema.cost import query_limits
+from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.identity import IdentityMutation, IdentityQuery
 from backend.schema.partners import PartnerMutation, PartnerQuery
 from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
@@ -47,7 +48,9 @@ class ShanyraqSchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     extensions: list = [
-        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        # Depth and cost first: they refuse a document before the standard rules walk it.
+        query_limits(max_depth=settings.graphql_max_depth, max_cost=settings.graphql_max_cost),
+        RefuseInvalidText,
         MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         ValidateWithoutSuggestions,
