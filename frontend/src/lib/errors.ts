@@ -114,6 +114,11 @@ export const ERROR_CODES = [
   // Files and links.
   'LINK_EXPIRED',
   'LINK_INVALID',
+  // GraphQL's guard rails (backend/graphql_app.py, backend/schema/cost.py, extensions.py).
+  'INVALID_TEXT',
+  'REQUEST_TOO_LARGE',
+  'QUERY_TOO_COSTLY',
+  'QUERY_TOO_DEEP',
 ] as const;
 
 /**
