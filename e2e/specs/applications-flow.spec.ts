@@ -3,7 +3,6 @@ import { expect, type Page, test } from '@playwright/test';
 import { ALATAU_LOGIN, BAYTEREK_LOGIN, createDraft, openMyApplications, openSigning, OPERATOR_LOGIN, statusOf } from '../support/applications';
 import { signInWithPassword } from '../support/auth';
 import { openCertificate, signWith } from '../support/eds';
-import { withExclusive } from '../support/locks';
 import { screenshot } from '../support/screenshots';
 
 /**
@@ -136,11 +135,11 @@ test('an application goes the whole route, live, with EDS signatures of both com
   await expect(company.getByText('Қосымша келісімге екінші тараптың қолы күтілуде.')).toBeVisible();
   await shotCompany('sa-signed-by-company');
 
-  // The developer signs it from its own list (live-notifications.spec.ts counts this account's sign-ins: take turns).
+  // The developer signs it from its own list.
   const developerContext = await browser.newContext();
   const developer = await developerContext.newPage();
   const shotDeveloper = shots(developer);
-  await withExclusive('bayterek-account', () => signInWithPassword(developer, BAYTEREK_LOGIN));
+  await signInWithPassword(developer, BAYTEREK_LOGIN);
   await openMyApplications(developer);
   await developer.getByRole('link', { name: `${number} өтінімі бойынша ҚК-ға қол қою` }).click();
   const devDialog = developer.getByRole('dialog', { name: /қосымша келісімге қол қою$/ });

@@ -1,18 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signInWithPassword } from '../support/auth';
-import { withExclusive } from '../support/locks';
+import { type Holder, registerHolder, signInWithPassword } from '../support/auth';
 import { screenshot } from '../support/screenshots';
 
-// The developer's demo account (ТОО «Байтерек Девелопмент»). applications-flow.spec.ts signs in with
-// it too (to sign a supplementary agreement): the lock keeps the two apart, and the counts here are
-// relative to what the account already had.
-const LOGIN = '040640406657';
+// This spec counts every notification of the account, so it registers one of its own: a demo
+// account is signed into by other specs, and told of their applications' steps, at any moment.
+const HOLDER: Holder = {
+  iinBin: '951202401230',
+  contractNumber: 'Н-7-02/19-АФ',
+  contractDate: '2025-01-20',
+  email: 'madina.toleuova@example.kz',
+  phone: '+77051110002',
+  password: 'Shanyraq-Habar-2026!',
+};
+const LOGIN = HOLDER.iinBin;
+
+// Set up outside the test's own time: it is not what the test is about.
+test.beforeAll(({ playwright }, testInfo) => registerHolder(playwright, testInfo, HOLDER));
 
 test('a sign-in from another browser appears on the open notifications page without a reload', async ({ browser, request }, testInfo) => {
-  await withExclusive('bayterek-account', async () => {
   const first = await browser.newContext();
   const page = await first.newPage();
-  await signInWithPassword(page, LOGIN);
+  await signInWithPassword(page, LOGIN, HOLDER.password);
 
   // Open the notifications page from the menu, keyboard-friendly and hidden by default (seed 000).
   await page.getByRole('button', { name: 'Мәзірді ашу' }).click();
@@ -37,7 +45,7 @@ test('a sign-in from another browser appears on the open notifications page with
 
   const second = await browser.newContext();
   const other = await second.newPage();
-  await signInWithPassword(other, LOGIN);
+  await signInWithPassword(other, LOGIN, HOLDER.password);
 
   // No reload: the list and the badge update through the subscription.
   await expect(signIns).toHaveCount(signIns0 + 1);
@@ -53,7 +61,7 @@ test('a sign-in from another browser appears on the open notifications page with
   // More than a page of them: the rest come with "Load more" (cursor pagination).
   for (let i = 0; i < 20; i++) {
     const response = await request.post('/graphql', {
-      data: { query: 'mutation($input: SessionLoginInput!) { sessionLogin(input: $input) { errors { code } } }', variables: { input: { login: LOGIN, password: DEMO_PASSWORD } } },
+      data: { query: 'mutation($input: SessionLoginInput!) { sessionLogin(input: $input) { errors { code } } }', variables: { input: { login: LOGIN, password: HOLDER.password } } },
     });
     expect((await response.json()).data.sessionLogin.errors).toEqual([]);
   }
@@ -67,5 +75,4 @@ test('a sign-in from another browser appears on the open notifications page with
 
   await second.close();
   await first.close();
-  });
 });

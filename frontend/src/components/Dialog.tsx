@@ -5,8 +5,9 @@ import './Dialog.css';
 
 /**
  * A modal dialog on the native <dialog>: the rest of the page is inert while it is open, Esc and
- * the close button close it, and focus returns to whatever opened it. Its content is mounted only
- * while open, so an iframe inside loads when it is shown, not before.
+ * the close button close it, and focus returns to whatever opened it (also when its owner unmounts
+ * it while open). Its content is mounted only while open, so an iframe inside loads when it is
+ * shown, not before.
  */
 export function Dialog({ open, onClose, title, children, footer, size = 'normal' }: { open: boolean; onClose: () => void; title: ReactNode; children: ReactNode; footer?: ReactNode; size?: 'normal' | 'wide' }) {
   const { t } = useTranslation();
@@ -40,7 +41,16 @@ export function Dialog({ open, onClose, title, children, footer, size = 'normal'
       opener.current = null;
     };
     dialog.addEventListener('close', onNativeClose);
-    return () => dialog.removeEventListener('close', onNativeClose);
+    return () => {
+      dialog.removeEventListener('close', onNativeClose);
+      // An owner may unmount the dialog while it is open (one per account it edits, keyed): the
+      // browser fires no "close" then, and focus would fall to <body>. (StrictMode's rehearsal of
+      // an unmount leaves the element in the document, and must not move focus.)
+      if (!dialog.isConnected && opener.current) {
+        opener.current.focus();
+        opener.current = null;
+      }
+    };
   }, []);
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Alert } from '../../components/Alert';
@@ -6,26 +6,25 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { type Role, UserRolesSetDocument, type ViewerFragment } from '../../gql/graphql';
 import { type AppError, errorMessage, fromCombinedError } from '../../lib/errors';
+import { accountName } from './access';
 
 /** Every role of SPEC §2, in the order the dialog lists them. */
 export const ROLES: readonly Role[] = ['CITIZEN', 'LEGAL_ENTITY', 'RESIDENT', 'KZHK_OPERATOR', 'QUEUE_OFFICER', 'UK_STAFF', 'PARTNER', 'ADMIN'];
 
-/** The roles of one account, changed as a whole; the server keeps the history of every change. */
-export function RolesDialog({ user, onClose, onSaved }: { user: ViewerFragment | null; onClose: () => void; onSaved: (user: ViewerFragment) => void }) {
+/**
+ * The roles of one account, changed as a whole; the server keeps the history of every change.
+ * Mounted while that account is edited (its owner keys it by account): the boxes are ticked from
+ * the first frame the dialog is on screen, and a cancelled edit is gone when it opens again.
+ */
+export function RolesDialog({ user, onClose, onSaved }: { user: ViewerFragment; onClose: () => void; onSaved: (user: ViewerFragment) => void }) {
   const { t } = useTranslation();
-  const [roles, setRoles] = useState<Role[]>([]);
+  const [roles, setRoles] = useState<Role[]>(() => [...user.roles]);
   const [error, setError] = useState<AppError | null>(null);
   const [{ fetching }, save] = useMutation(UserRolesSetDocument);
-
-  useEffect(() => {
-    setRoles(user ? [...user.roles] : []);
-    setError(null);
-  }, [user]);
 
   const toggle = (role: Role) => setRoles((chosen) => (chosen.includes(role) ? chosen.filter((r) => r !== role) : ROLES.filter((r) => r === role || chosen.includes(r))));
 
   const submit = async () => {
-    if (!user) return;
     setError(null);
     const result = await save({ input: { userId: user.id, roles } });
     const payload = result.data?.userRolesSet;
@@ -38,9 +37,9 @@ export function RolesDialog({ user, onClose, onSaved }: { user: ViewerFragment |
 
   return (
     <Dialog
-      open={user !== null}
+      open
       onClose={onClose}
-      title={t('accounts.rolesTitle', { name: user?.fullName || user?.iinBin || user?.email || user?.phone || '' })}
+      title={t('accounts.rolesTitle', { name: accountName(user) })}
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>

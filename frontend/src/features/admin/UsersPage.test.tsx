@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Client, type Exchange, type OperationResult, Provider as UrqlProvider } from 'urql';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { filter, fromValue, mergeMap, pipe } from 'wonka';
 import type { ViewerFragment } from '../../gql/graphql';
 import { UsersPage } from './UsersPage';
@@ -77,5 +77,47 @@ describe('Accounts', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByText('You cannot remove your own administrator role.')).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: 'Administrator' })).not.toBeChecked();
+  });
+
+  describe('the roles dialog', () => {
+    afterEach(() => {
+      delete (HTMLDialogElement.prototype as Partial<HTMLDialogElement>).showModal;
+    });
+
+    it('is shown with the account’s roles already ticked, and opens afresh for each account', async () => {
+      // What is ticked at the moment the dialog appears: a click landing then must act on the account's roles.
+      const shown: string[][] = [];
+      HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+        shown.push([...this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.parentElement?.textContent ?? ''));
+        this.setAttribute('open', '');
+      };
+      const u = userEvent.setup();
+      renderPage({ AdminUsers: () => connection([ADMIN, OFFICER]) });
+      await u.click(await screen.findByRole('button', { name: 'Change the roles of Жұмабаев Ерлан' }));
+      const officer = screen.getByRole('dialog', { name: 'Roles of Жұмабаев Ерлан' });
+      expect(shown).toEqual([['Housing-queue officer']]);
+
+      // A cancelled edit is gone, and focus is back on the button that opened the dialog.
+      await u.click(within(officer).getByRole('checkbox', { name: 'KZhK operator' }));
+      await u.click(within(officer).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Change the roles of Жұмабаев Ерлан' })).toHaveFocus();
+      await u.click(screen.getByRole('button', { name: 'Change the roles of Жұмабаев Ерлан' }));
+      expect(shown[1]).toEqual(['Housing-queue officer']);
+      await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+
+      await u.click(screen.getByRole('button', { name: 'Change the roles of Portal administrator' }));
+      expect(screen.getByRole('dialog', { name: 'Roles of Portal administrator' })).toBeInTheDocument();
+      expect(shown[2]).toEqual(['Administrator']);
+    });
+
+    it('names a phone-only account by its phone everywhere', async () => {
+      const u = userEvent.setup();
+      const resident = { ...user('resident', '', ['RESIDENT']), iinBin: null, email: null, phone: '+77059990001' };
+      renderPage({ AdminUsers: () => connection([resident]) });
+      expect(await screen.findByRole('heading', { level: 2, name: '+7 705 999 00 01' })).toBeInTheDocument();
+      await u.click(screen.getByRole('button', { name: 'Change the roles of +7 705 999 00 01' }));
+      expect(screen.getByRole('dialog', { name: 'Roles of +7 705 999 00 01' })).toBeInTheDocument();
+    });
   });
 });

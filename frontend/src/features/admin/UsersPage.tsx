@@ -10,6 +10,7 @@ import { AdminUsersDocument, type ViewerFragment } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime, formatPhone } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { accountName } from './access';
 import { RolesDialog } from './RolesDialog';
 import './admin.css';
 
@@ -86,10 +87,10 @@ export function UsersPage() {
               <article className="admin-card" aria-labelledby={`user-${user.id}`}>
                 <div className="admin-card__head">
                   <h2 id={`user-${user.id}`} className="admin-card__name">
-                    {user.fullName || user.iinBin || user.email || formatPhone(user.phone)}
+                    {accountName(user)}
                   </h2>
                   <span className="admin-card__state">{t(`accounts.kind.${user.kind}`)}</span>
-                  <Button variant="secondary" className="admin-card__action" onClick={() => setEditing(user)} aria-label={t('accounts.changeRolesOf', { name: user.fullName || user.iinBin || '' })}>
+                  <Button variant="secondary" className="admin-card__action" onClick={() => setEditing(user)} aria-label={t('accounts.changeRolesOf', { name: accountName(user) })}>
                     {t('accounts.changeRoles')}
                   </Button>
                 </div>
@@ -140,15 +141,18 @@ export function UsersPage() {
         </p>
       )}
 
-      <RolesDialog
-        user={editing}
-        onClose={() => setEditing(null)}
-        onSaved={(saved) => {
-          setEditing(null);
-          setPage((p) => p && { ...p, users: p.users.map((u) => (u.id === saved.id ? saved : u)) });
-          announce(t('accounts.rolesSaved', { name: saved.fullName || saved.iinBin || '' }));
-        }}
-      />
+      {editing && (
+        <RolesDialog
+          key={editing.id}
+          user={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setPage((p) => p && { ...p, users: p.users.map((u) => (u.id === saved.id ? saved : u)) });
+            announce(t('accounts.rolesSaved', { name: accountName(saved) }));
+          }}
+        />
+      )}
       <LiveAnnouncement announcement={announcement} />
     </div>
   );

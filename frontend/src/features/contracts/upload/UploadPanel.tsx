@@ -12,7 +12,7 @@ import { type AppError, errorMessage, fromCombinedError } from '../../../lib/err
 import { formatBytes } from '../../../lib/format';
 import { ACCEPTED_FILES } from '../../../lib/upload/fileCheck';
 import { canContinue, type InterruptedUpload } from '../../../lib/upload/UploadController';
-import { percentOf } from '../../../lib/upload/uploadMachine';
+import { percentOf, type PreviousUploadInfo } from '../../../lib/upload/uploadMachine';
 import { useUploadController } from '../../../lib/upload/useUploadController';
 
 const MAX_TITLE = 300;
@@ -65,8 +65,16 @@ export function UploadPanel({ contractId, contractNumber, viewerId, onAttached }
     previousPhase.current = state.phase;
     if (state.phase === 'uploading' && before === 'ready') toggleRef.current?.focus();
     if (state.phase === 'done') doneRef.current?.focus();
-    if (state.phase === 'ready' && state.previous && !title) setTitle(state.previous.title);
-  }, [state.phase, state.previous, title]);
+  }, [state.phase]);
+
+  // The interrupted upload this file continues brings its title, in the same render that offers to
+  // continue it (an effect would show that offer with an empty title first), and once per offer,
+  // so that a person can still clear the field.
+  const [titleFrom, setTitleFrom] = useState<PreviousUploadInfo | null>(null);
+  if (state.phase === 'ready' && state.previous && state.previous !== titleFrom) {
+    setTitleFrom(state.previous);
+    if (!title) setTitle(state.previous.title);
+  }
 
   // Closing the tab mid-upload loses nothing (it can be continued), but the person should know.
   useEffect(() => {
