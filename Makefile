@@ -7,10 +7,14 @@ PORT ?= 8000
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMPS := .stamps
+# Each "installed" mark lives inside what it vouches for: a deleted .venv or node_modules takes its
+# mark along, so nothing left over on the machine can claim an install that is not there.
+PYTHON_INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+CHROMIUM_PATH ?= /usr/bin/chromium
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/playground.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
 
-.PHONY: help run test deps python-deps node-deps frontend chromium nginx schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
+.PHONY: help run test deps python-deps node-deps frontend frontend-rebuild chromium nginx schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
 
 help:
 	@echo "make run      install what is missing, migrate, load demo data, serve http://$(HOST):$(PORT)"
@@ -21,31 +25,35 @@ help:
 
 # --- installation -----------------------------------------------------------------------------
 
-$(STAMPS)/python: pyproject.toml
-	@mkdir -p $(STAMPS)
+$(PYTHON_INSTALLED): pyproject.toml
 	@if ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then echo "Python 3.11 is required (found $$($(PYTHON) --version))"; exit 1; fi
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-$(STAMPS)/node: package.json package-lock.json frontend/package.json e2e/package.json
-	@mkdir -p $(STAMPS)
+$(NODE_INSTALLED): package.json package-lock.json frontend/package.json e2e/package.json
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 	@touch $@
 
-python-deps: $(STAMPS)/python
-node-deps: $(STAMPS)/node
+python-deps: $(PYTHON_INSTALLED)
+node-deps: $(NODE_INSTALLED)
 deps: python-deps node-deps
 
-frontend/dist/index.html: $(STAMPS)/node $(FRONTEND_SOURCES) schema.graphql
+frontend/dist/index.html: $(NODE_INSTALLED) $(FRONTEND_SOURCES) schema.graphql
 	npm run build -w frontend
 
 frontend: frontend/dist/index.html
 
-# Browser tests use Debian's Chromium; Playwright's own browser download does not work here.
+# The tests build the SPA from this tree every time: a dist/ left by another build (another
+# checkout, edits since undone) can look newer than the sources and would be tested instead.
+frontend-rebuild: node-deps
+	npm run build -w frontend
+
+# Browser tests use Debian's Chromium (the path playwright.config.ts launches); Playwright's own
+# browser download does not work here.
 chromium:
-	@command -v chromium >/dev/null || { echo "Installing Debian's chromium…"; \
+	@test -x "$(CHROMIUM_PATH)" || { echo "Installing Debian's chromium…"; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
 
@@ -77,11 +85,11 @@ bench: python-deps
 
 # --- tests ------------------------------------------------------------------------------------
 
-test: deps frontend chromium nginx
-	scripts/test.sh
+test: deps frontend-rebuild chromium nginx
+	CHROMIUM_PATH="$(CHROMIUM_PATH)" scripts/test.sh
 
 pytest: python-deps
 	$(PY) -m pytest
 
 clean:
-	rm -rf $(STAMPS) frontend/dist e2e/artifacts var
+	rm -rf .stamps $(PYTHON_INSTALLED) $(NODE_INSTALLED) frontend/dist e2e/artifacts var

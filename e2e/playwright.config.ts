@@ -1,9 +1,35 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 8123);
+/** Binds the port (0: any free one) as the server would, and gives it back; null when it is taken. */
+function bindable(port: number): number | null {
+  const probe = `const s = require('node:net').createServer();
+    s.once('error', () => process.exit(1));
+    s.listen(${port}, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });`;
+  try {
+    return Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }));
+  } catch {
+    return null;
+  }
+}
+
+// The server's port, chosen once, in the runner (its workers inherit the environment). A fixed
+// port that something else holds would make Playwright test that server, or fail obscurely: take a
+// free one unless E2E_PORT is given, and refuse a given one that is taken.
+if (process.env.E2E_PORT_CHOSEN !== '1') {
+  const reuse = process.env.E2E_REUSE_SERVER === '1';
+  if (!process.env.E2E_PORT) {
+    if (reuse) throw new Error('E2E_REUSE_SERVER=1 needs E2E_PORT: the port of the server that is already running');
+    process.env.E2E_PORT = String(bindable(0));
+  } else if (!reuse && bindable(Number(process.env.E2E_PORT)) === null) {
+    throw new Error(`E2E_PORT=${process.env.E2E_PORT} is taken by another process: stop it, choose another E2E_PORT, or leave E2E_PORT unset to use a free port`);
+  }
+  process.env.E2E_PORT_CHOSEN = '1';
+}
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // The server's VAR_DIR: a fresh one per run (a fresh database), known to the specs, which read the

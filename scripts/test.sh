@@ -27,6 +27,26 @@ except Exception as exc:
 PY
 }
 
+# The servers of the e2e and schemathesis steps listen on ports nobody else holds: a server left
+# running on a fixed port would be tested in place of this tree's. playwright.config.ts picks its
+# own (or refuses a taken E2E_PORT); schemathesis gets one here.
+port_free() { .venv/bin/python - "$1" <<'PY'
+import socket, sys
+with socket.socket() as s:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+    try:
+        s.bind(("127.0.0.1", int(sys.argv[1])))
+    except OSError:
+        sys.exit(1)
+    print(s.getsockname()[1])
+PY
+}
+run_schemathesis() {
+  local port=${ST_PORT:-0}
+  port=$(port_free "$port") || { echo "ST_PORT=${ST_PORT:-} is taken by another process: stop it, or leave ST_PORT unset to use a free port."; return 1; }
+  ST_PORT=$port scripts/schemathesis.sh
+}
+
 step "pytest (SQLite)" .venv/bin/python -m pytest
 
 if pg_up; then
@@ -39,7 +59,7 @@ fi
 
 step "frontend unit tests" npm run test -w frontend
 step "e2e (Playwright, Chromium)" npm run e2e -w e2e
-step "schemathesis" scripts/schemathesis.sh
+step "schemathesis" run_schemathesis
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
