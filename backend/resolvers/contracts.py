@@ -88,10 +88,6 @@ async def contract_updates(info: Info, contract_id: str | None) -> AsyncIterator
             yield s.Contract.from_row(row)
 
 
-# Kept until resolvers/applications.py and resolvers/partners.py map through the types themselves.
+# Kept until the committed resolvers/applications.py maps through the types itself.
 contract_type = s.Contract.from_row
 organization_type = s.Organization.from_row
-
-
-async def document_type(info: Info, row) -> s.ContractDocument:
-    return await s.ContractDocument.from_row(info, row)

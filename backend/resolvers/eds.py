@@ -10,12 +10,10 @@ from collections.abc import AsyncIterator
 
 from strawberry.types import Info
 
+from backend.auth.cookies import set_refresh_cookie
 from backend.auth.permissions import denial
-from backend.models.signatures import SigningSession
-from backend.pki.certinfo import SignerInfo
 from backend.pki.cms import from_text
 from backend.resolvers.errors import payload_or_errors
-from backend.resolvers.identity import _auth_payload
 from backend.schema import eds as s
 from backend.schema.identity import AuthPayload
 from backend.services import eds, signing_sessions as service
@@ -23,38 +21,11 @@ from backend.errors import DomainError
 from backend.services.sessions import session_alive
 
 
-def signer_type(info: SignerInfo | None) -> s.EdsSigner | None:
-    if info is None:
-        return None
-    return s.EdsSigner(
-        name=info.name,
-        iin=info.iin,
-        bin=info.bin,
-        organization=info.organization,
-        certificate_serial=info.serial,
-        issuer=info.issuer,
-        not_before=info.not_before,
-        not_after=info.not_after,
-        signing_time=info.signing_time,
-        algorithm=info.algorithm,
-    )
-
-
-def session_type(row: SigningSession) -> s.SigningSessionType:
-    status = service.status_of(row)
-    return s.SigningSessionType(
-        id=str(row.id),
-        purpose=row.purpose,
-        description=row.description,
-        payload=row.payload,
-        payload_sha256=row.digest,
-        expected_signer=row.expected_iin_bin,
-        status=status,
-        expires_at=row.expires_at,
-        completed_at=row.completed_at,
-        error_code=service.error_of(row) if status.value == "failed" else None,
-        signer=signer_type(service.signer_of(row)) if status.value == "signed" else None,
-    )
+def _signed_in(info: Info, result) -> AuthPayload:
+    # Ends like a password sign-in; resolvers never import each other, so identity's helper is repeated here.
+    set_refresh_cookie(info.context.response, result.refresh_token, info.context.rt.settings.refresh_ttl_seconds)
+    info.context.loaders.forget_roles(result.user.id)
+    return AuthPayload.from_result(result)
 
 
 # EDS sign-in
@@ -75,7 +46,7 @@ async def session_eds_challenge(info: Info) -> s.EdsChallengePayload:
 async def session_eds_login(info: Info, input: s.EdsLoginInput) -> AuthPayload:
     async def work():
         result = await eds.login(info.context.rt, str(input.challenge_id), from_text(input.cms), info.context.req)
-        return _auth_payload(info, result)
+        return _signed_in(info, result)
 
     return await payload_or_errors(AuthPayload, work)
 
@@ -88,7 +59,7 @@ async def signing_session(info: Info, session_id: str, token: str) -> s.SigningS
         row = await service.open_for_signer(session_id, token)
     except DomainError:
         return None
-    return session_type(row)
+    return s.SigningSessionType.from_row(row)
 
 
 async def signing_session_complete(info: Info, input: s.SigningSessionCompleteInput) -> s.SigningSessionPayload:
@@ -96,7 +67,7 @@ async def signing_session_complete(info: Info, input: s.SigningSessionCompleteIn
         row = await service.complete(
             info.context.rt, str(input.id), input.token, from_text(input.cms), info.context.req
         )
-        return s.SigningSessionPayload(session=session_type(row))
+        return s.SigningSessionPayload(session=s.SigningSessionType.from_row(row))
 
     return await payload_or_errors(s.SigningSessionPayload, work)
 
@@ -108,7 +79,7 @@ async def signing_session_cancel(info: Info, input: s.SigningSessionCancelInput)
             info.context.rt, str(input.id), info.context.req,
             user_id=viewer.user.id if viewer else None, token=input.token,
         )
-        return s.SigningSessionPayload(session=session_type(row))
+        return s.SigningSessionPayload(session=s.SigningSessionType.from_row(row))
 
     return await payload_or_errors(s.SigningSessionPayload, work)
 
@@ -124,7 +95,7 @@ async def signing_session_updates(info: Info, session_id: str) -> AsyncIterator[
         if row is None:
             return  # not the viewer's looks like not there: the stream simply ends
         row = await service.expire_if_due(rt, row, info.context.req)
-        yield session_type(row)
+        yield s.SigningSessionType.from_row(row)
         iterator = messages.__aiter__()
         pending: asyncio.Future | None = None
         try:
@@ -142,7 +113,7 @@ async def signing_session_updates(info: Info, session_id: str) -> AsyncIterator[
                     return
                 await row.refresh_from_db()
                 row = await service.expire_if_due(rt, row, info.context.req)
-                yield session_type(row)
+                yield s.SigningSessionType.from_row(row)
         finally:
             if pending is not None and not pending.done():
                 pending.cancel()

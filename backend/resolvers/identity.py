@@ -6,33 +6,17 @@ import uuid
 
 from strawberry.types import Info
 
-from backend.auth.passwords import MAX_LENGTH, MIN_LENGTH, RULES
-from backend.models.identity import Role, Session, User
-from backend.models.otp import OneTimeCode, OtpChannel
+from backend.auth.cookies import REFRESH_COOKIE, clear_refresh_cookie, set_refresh_cookie
+from backend.models.otp import OtpChannel
 from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import identity as s
 from backend.schema.common import Connection, to_connection
-from backend.services import accounts, otp, profile, registration, sessions
+from backend.services import accounts, profile, registration, sessions
 from backend.errors import DomainError
 from backend.services.pagination import paginate
 from backend.services.registration import RegistrationDetails
 
-REFRESH_COOKIE = "__Host-shanyraq_refresh"
 MAX_ROLES = 8
-
-
-def user_type(user: User) -> s.UserType:
-    return s.UserType(
-        id=str(user.id),
-        kind=user.kind,
-        iin_bin=user.iin_bin,
-        email=user.email,
-        phone=user.phone,
-        full_name=user.full_name,
-        locale=s.Locale(user.locale if user.locale in ("kk", "ru", "en") else "kk"),
-        has_password=bool(user.password_hash),
-        created_at=user.created_at,
-    )
 
 
 def _uuid(value: object, field: str) -> uuid.UUID:
@@ -42,47 +26,11 @@ def _uuid(value: object, field: str) -> uuid.UUID:
         raise DomainError("NOT_FOUND", field=field) from None
 
 
-def mask(target: str) -> str:
-    if "@" in target:
-        name, domain = target.split("@", 1)
-        return f"{name[:2]}***@{domain}"
-    return f"{target[:-7]} *** ** {target[-2:]}" if len(target) > 7 else target
-
-
-def delivery(info: Info, row: OneTimeCode) -> s.CodeDelivery:
-    return s.CodeDelivery(
-        channel=row.channel.value,
-        sent_to=mask(row.target),
-        code_length=otp.CODE_LENGTH[row.purpose],
-        expires_at=row.expires_at,
-        resend_available_at=otp.resend_available_at(info.context.rt, row),
-    )
-
-
-def _set_refresh_cookie(info: Info, result: sessions.AuthResult) -> None:
-    response = info.context.response
-    if response is None:
-        return
-    response.set_cookie(
-        REFRESH_COOKIE,
-        result.refresh_token,
-        max_age=info.context.rt.settings.refresh_ttl_seconds, path="/", secure=True, httponly=True, samesite="strict"
-    )
-
-
-def _clear_refresh_cookie(info: Info) -> None:
-    if info.context.response is not None:
-        info.context.response.delete_cookie(REFRESH_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
-
-
-def _auth_payload(info: Info, result: sessions.AuthResult) -> s.AuthPayload:
-    _set_refresh_cookie(info, result)
+def signed_in(info: Info, result: sessions.AuthResult) -> s.AuthPayload:
+    set_refresh_cookie(info.context.response, result.refresh_token, info.context.rt.settings.refresh_ttl_seconds)
+    # The same request may have read this account's roles before it signed in.
     info.context.loaders.forget_roles(result.user.id)
-    return s.AuthPayload(
-        access_token=result.access_token,
-        access_token_expires_at=result.access_expires_at,
-        user=user_type(result.user),
-    )
+    return s.AuthPayload.from_result(result)
 
 
 # Queries
@@ -93,36 +41,16 @@ def me(info: Info) -> s.UserType | None:
     if viewer is None:
         return None
     info.context.loaders.roles_by_user.prime(viewer.user.id, sorted(viewer.roles, key=lambda r: r.value))
-    return user_type(viewer.user)
-
-
-async def user_roles(info: Info, user_id: str) -> list[Role]:
-    return await info.context.loaders.roles_by_user.load(uuid.UUID(str(user_id)))
+    return s.UserType.from_row(viewer.user)
 
 
 def password_policy() -> s.PasswordPolicy:
-    return s.PasswordPolicy(
-        min_length=MIN_LENGTH,
-        max_length=MAX_LENGTH,
-        rules=[s.PasswordRuleInfo(code=rule.code, description=rule.description) for rule in RULES],
-    )
-
-
-def _session_info(row: Session, current: uuid.UUID) -> s.SessionInfo:
-    return s.SessionInfo(
-        id=str(row.id),
-        method=row.method,
-        ip=row.ip,
-        user_agent=row.user_agent,
-        created_at=row.created_at,
-        last_seen_at=row.last_seen_at,
-        current=row.id == current,
-    )
+    return s.PasswordPolicy.current()
 
 
 async def my_sessions(info: Info) -> list[s.SessionInfo]:
     viewer = info.context.viewer
-    return [_session_info(row, viewer.session_id) for row in await sessions.active_sessions(viewer.user.id)]
+    return [s.SessionInfo.from_row(row, viewer.session_id) for row in await sessions.active_sessions(viewer.user.id)]
 
 
 async def users(info: Info, search: str | None, first: int | None, after: str | None) -> Connection[s.UserType]:
@@ -130,7 +58,7 @@ async def users(info: Info, search: str | None, first: int | None, after: str | 
         page = await paginate(accounts.search_users(search), first, after)
     except DomainError as exc:
         raise graphql_error(exc) from None
-    return Connection[s.UserType](**to_connection(page, user_type))
+    return Connection[s.UserType](**to_connection(page, s.UserType.from_row))
 
 
 # Registration
@@ -146,7 +74,7 @@ async def registration_start(info: Info, input: s.RegistrationStartInput) -> s.R
             phone=input.phone,
         )
         row = await registration.start(info.context.rt, details, info.context.req)
-        return s.RegistrationStartPayload(registration_id=str(row.id), delivery=delivery(info, row))
+        return s.RegistrationStartPayload(registration_id=str(row.id), delivery=s.CodeDelivery.from_row(info, row))
 
     return await payload_or_errors(s.RegistrationStartPayload, work)
 
@@ -154,7 +82,7 @@ async def registration_start(info: Info, input: s.RegistrationStartInput) -> s.R
 async def registration_code_resend(info: Info, input: s.RegistrationResendInput) -> s.RegistrationStartPayload:
     async def work():
         row = await registration.resend(info.context.rt, input.registration_id, info.context.req)
-        return s.RegistrationStartPayload(registration_id=str(row.id), delivery=delivery(info, row))
+        return s.RegistrationStartPayload(registration_id=str(row.id), delivery=s.CodeDelivery.from_row(info, row))
 
     return await payload_or_errors(s.RegistrationStartPayload, work)
 
@@ -176,7 +104,7 @@ async def registration_complete(info: Info, input: s.RegistrationCompleteInput) 
             input.password_confirmation,
             info.context.req,
         )
-        return _auth_payload(info, result)
+        return signed_in(info, result)
 
     return await payload_or_errors(s.AuthPayload, work)
 
@@ -187,7 +115,7 @@ async def registration_complete(info: Info, input: s.RegistrationCompleteInput) 
 async def session_login(info: Info, input: s.SessionLoginInput) -> s.AuthPayload:
     async def work():
         result = await sessions.login_with_password(info.context.rt, input.login, input.password, info.context.req)
-        return _auth_payload(info, result)
+        return signed_in(info, result)
 
     return await payload_or_errors(s.AuthPayload, work)
 
@@ -197,7 +125,7 @@ async def session_phone_code_send(info: Info, input: s.PhoneCodeSendInput) -> s.
         row = await sessions.start_phone_login(
             info.context.rt, input.phone, OtpChannel(input.channel.value), input.accept_agreement, info.context.req
         )
-        return s.CodeSentPayload(delivery=delivery(info, row))
+        return s.CodeSentPayload(delivery=s.CodeDelivery.from_row(info, row))
 
     return await payload_or_errors(s.CodeSentPayload, work)
 
@@ -205,7 +133,7 @@ async def session_phone_code_send(info: Info, input: s.PhoneCodeSendInput) -> s.
 async def session_phone_login(info: Info, input: s.PhoneLoginInput) -> s.AuthPayload:
     async def work():
         result = await sessions.complete_phone_login(info.context.rt, input.phone, input.code, info.context.req)
-        return _auth_payload(info, result)
+        return signed_in(info, result)
 
     return await payload_or_errors(s.AuthPayload, work)
 
@@ -218,16 +146,16 @@ async def session_refresh(info: Info) -> s.AuthPayload:
         try:
             result = await sessions.refresh(info.context.rt, token, info.context.req)
         except DomainError:
-            _clear_refresh_cookie(info)
+            clear_refresh_cookie(info.context.response)
             raise
-        return _auth_payload(info, result)
+        return signed_in(info, result)
 
     return await payload_or_errors(s.AuthPayload, work)
 
 
 async def session_logout(info: Info, input: s.SessionLogoutInput) -> s.SessionEndPayload:
     async def work():
-        _clear_refresh_cookie(info)
+        clear_refresh_cookie(info.context.response)
         ended = await sessions.logout(info.context.rt, info.context.req, input.everywhere)
         return s.SessionEndPayload(ended=ended)
 
@@ -250,7 +178,7 @@ async def profile_update(info: Info, input: s.ProfileUpdateInput) -> s.ProfilePa
     async def work():
         locale = input.locale.value if input.locale is not None else None
         user = await profile.update(info.context.viewer.user, input.full_name, locale, info.context.req)
-        return s.ProfilePayload(user=user_type(user))
+        return s.ProfilePayload(user=s.UserType.from_row(user))
 
     return await payload_or_errors(s.ProfilePayload, work)
 
@@ -258,7 +186,7 @@ async def profile_update(info: Info, input: s.ProfileUpdateInput) -> s.ProfilePa
 async def profile_email_change_start(info: Info, input: s.EmailChangeStartInput) -> s.CodeSentPayload:
     async def work():
         row = await profile.start_email_change(info.context.rt, info.context.viewer.user, input.email, info.context.req)
-        return s.CodeSentPayload(delivery=delivery(info, row))
+        return s.CodeSentPayload(delivery=s.CodeDelivery.from_row(info, row))
 
     return await payload_or_errors(s.CodeSentPayload, work)
 
@@ -268,7 +196,7 @@ async def profile_email_change_confirm(info: Info, input: s.EmailChangeConfirmIn
         user = await profile.confirm_email_change(
             info.context.rt, info.context.viewer.user, input.email, input.code, info.context.req
         )
-        return s.ProfilePayload(user=user_type(user))
+        return s.ProfilePayload(user=s.UserType.from_row(user))
 
     return await payload_or_errors(s.ProfilePayload, work)
 
@@ -278,7 +206,7 @@ async def profile_phone_change_start(info: Info, input: s.PhoneChangeStartInput)
         row = await profile.start_phone_change(
             info.context.rt, info.context.viewer.user, input.phone, OtpChannel(input.channel.value), info.context.req
         )
-        return s.CodeSentPayload(delivery=delivery(info, row))
+        return s.CodeSentPayload(delivery=s.CodeDelivery.from_row(info, row))
 
     return await payload_or_errors(s.CodeSentPayload, work)
 
@@ -288,7 +216,7 @@ async def profile_phone_change_confirm(info: Info, input: s.PhoneChangeConfirmIn
         user = await profile.confirm_phone_change(
             info.context.rt, info.context.viewer.user, input.phone, input.code, info.context.req
         )
-        return s.ProfilePayload(user=user_type(user))
+        return s.ProfilePayload(user=s.UserType.from_row(user))
 
     return await payload_or_errors(s.ProfilePayload, work)
 
@@ -303,7 +231,7 @@ async def profile_password_change(info: Info, input: s.PasswordChangeInput) -> s
             input.new_password_confirmation,
             info.context.req,
         )
-        return s.ProfilePayload(user=user_type(user))
+        return s.ProfilePayload(user=s.UserType.from_row(user))
 
     return await payload_or_errors(s.ProfilePayload, work)
 
@@ -314,6 +242,6 @@ async def user_roles_set(info: Info, input: s.UserRolesSetInput) -> s.ProfilePay
             raise DomainError("TOO_MANY", field="roles", max=MAX_ROLES)
         user = await accounts.set_roles(_uuid(input.user_id, "userId"), set(input.roles), info.context.req)
         info.context.loaders.forget_roles(user.id)
-        return s.ProfilePayload(user=user_type(user))
+        return s.ProfilePayload(user=s.UserType.from_row(user))
 
     return await payload_or_errors(s.ProfilePayload, work)

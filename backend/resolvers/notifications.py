@@ -18,16 +18,6 @@ from backend.services.pagination import paginate
 from backend.services.sessions import session_alive
 
 
-def notification_type(row: Notification) -> s.Notification:
-    return s.Notification(
-        id=str(row.id),
-        kind=service.NotificationKind(row.kind),
-        params=row.params,
-        created_at=row.created_at,
-        read_at=row.read_at,
-    )
-
-
 async def notifications(info: Info, unread_only: bool, first: int | None, after: str | None) -> Connection[s.Notification]:
     query = Notification.filter(user_id=info.context.viewer.user.id)
     if unread_only:
@@ -36,7 +26,7 @@ async def notifications(info: Info, unread_only: bool, first: int | None, after:
         page = await paginate(query, first, after)
     except DomainError as exc:
         raise graphql_error(exc) from None
-    return Connection[s.Notification](**to_connection(page, notification_type))
+    return Connection[s.Notification](**to_connection(page, s.Notification.from_row))
 
 
 async def unread_count(info: Info) -> int:
@@ -73,4 +63,4 @@ async def received(info: Info) -> AsyncIterator[s.Notification]:
                 return
             row = await Notification.get_or_none(id=message["id"], user_id=viewer.user.id)
             if row is not None:
-                yield notification_type(row)
+                yield s.Notification.from_row(row)

@@ -9,7 +9,6 @@ from strawberry.types import Info
 from backend.adapters.contract_source import ComplexData, ContractData, GuaranteeData, OrganizationData, PremisesData
 from backend.models.contracts import Contract, DocumentKind
 from backend.models.partners import ApiClient
-from backend.resolvers.contracts import contract_type, document_type, organization_type
 from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import contracts as cs
 from backend.schema import partners as s
@@ -20,25 +19,12 @@ from backend.errors import DomainError
 from backend.services.pagination import paginate
 
 
-def client_type(row: ApiClient) -> s.ApiClientType:
-    return s.ApiClientType(
-        id=str(row.id),
-        name=row.name,
-        key_prefix=row.key_prefix,
-        organization=organization_type(row.organization),
-        scopes=[partners.ApiScope(v) for v in row.scopes if v in partners.ApiScope._value2member_map_],
-        rate_limit_per_minute=row.rate_limit_per_minute,
-        is_active=row.is_active,
-        created_at=row.created_at,
-        last_used_at=row.last_used_at,
-    )
-
-
 # Administration
 
 
 async def api_clients(info: Info) -> list[s.ApiClientType]:
-    return [client_type(row) for row in await ApiClient.all().order_by("-created_at").prefetch_related("organization")]
+    rows = await ApiClient.all().order_by("-created_at").prefetch_related("organization")
+    return [s.ApiClientType.from_row(row) for row in rows]
 
 
 async def api_client_create(info: Info, input: s.ApiClientCreateInput) -> s.ApiClientCreatePayload:
@@ -54,7 +40,7 @@ async def api_client_create(info: Info, input: s.ApiClientCreateInput) -> s.ApiC
             ctx.req,
         )
         await client.fetch_related("organization")
-        return s.ApiClientCreatePayload(client=client_type(client), api_key=key)
+        return s.ApiClientCreatePayload(client=s.ApiClientType.from_row(client), api_key=key)
 
     return await payload_or_errors(s.ApiClientCreatePayload, work)
 
@@ -63,7 +49,7 @@ async def api_client_revoke(info: Info, input: s.ApiClientRevokeInput) -> s.ApiC
     async def work():
         client = await partners.revoke_client(input.client_id, info.context.req)
         await client.fetch_related("organization")
-        return s.ApiClientRevokePayload(client=client_type(client))
+        return s.ApiClientRevokePayload(client=s.ApiClientType.from_row(client))
 
     return await payload_or_errors(s.ApiClientRevokePayload, work)
 
@@ -76,7 +62,7 @@ def partner_client(info: Info) -> s.ApiClientType | None:
     if principal is None:
         return None
     principal.client.organization = principal.organization
-    return client_type(principal.client)
+    return s.ApiClientType.from_row(principal.client)
 
 
 async def partner_contracts(info: Info, updated_since: dt.datetime | None, first: int | None, after: str | None) -> Connection[cs.Contract]:
@@ -84,7 +70,7 @@ async def partner_contracts(info: Info, updated_since: dt.datetime | None, first
         page = await paginate(upserts.owned_contracts(info.context.client, updated_since), first, after)
     except DomainError as exc:
         raise graphql_error(exc) from None
-    return Connection[cs.Contract](**to_connection(page, contract_type))
+    return Connection[cs.Contract](**to_connection(page, cs.Contract.from_row))
 
 
 def _organization(value: s.OrganizationInput | None) -> OrganizationData | None:
@@ -140,7 +126,7 @@ async def partner_contract_upsert(info: Info, input: s.ContractUpsertInput) -> s
             if stored is not None:
                 contract = (await _contracts_by_id([stored["contractId"]])).get(stored["contractId"])
                 return s.ContractUpsertPayload(
-                    contract=contract_type(contract) if contract else None,
+                    contract=cs.Contract.from_row(contract) if contract else None,
                     created=stored["created"], changed_fields=stored["changedFields"], replayed=True,
                 )
         applied = await upserts.upsert_contract(ctx.rt, principal, contract_data(input), ctx.req)
@@ -150,7 +136,7 @@ async def partner_contract_upsert(info: Info, input: s.ContractUpsertInput) -> s
                 principal.client, key, "contract_upsert", fingerprint,
                 {"contractId": str(applied.contract.id), "created": applied.created, "changedFields": changed},
             )
-        return s.ContractUpsertPayload(contract=contract_type(applied.contract), created=applied.created, changed_fields=changed)
+        return s.ContractUpsertPayload(contract=cs.Contract.from_row(applied.contract), created=applied.created, changed_fields=changed)
 
     return await payload_or_errors(s.ContractUpsertPayload, work)
 
@@ -162,7 +148,7 @@ async def _batch_payload(results: list[dict], replayed: bool) -> s.ContractBatch
         contract = contracts.get(r["contractId"]) if r["contractId"] else None
         items.append(
             s.ContractBatchResult(
-                index=r["index"], external_id=r["externalId"], contract=contract_type(contract) if contract else None,
+                index=r["index"], external_id=r["externalId"], contract=cs.Contract.from_row(contract) if contract else None,
                 created=r["created"], changed_fields=r["changedFields"], errors=_errors_from_json(r["errors"]),
             )
         )
@@ -199,8 +185,7 @@ async def partner_complex_upsert(info: Info, input: s.ComplexUpsertInput) -> s.C
                            commissioning_date=input.commissioning_date, external_id=input.external_id.strip())
         row, created = await upserts.upsert_complex(info.context.client, data, info.context.req)
         return s.ComplexUpsertPayload(
-            complex=cs.ResidentialComplex(id=str(row.id), name=row.name, address=row.address, website=row.website,
-                                          commissioning_date=row.commissioning_date),
+            complex=cs.ResidentialComplex.from_row(row),
             created=created,
         )
 
@@ -216,6 +201,6 @@ async def partner_document_attach(info: Info, input: s.PartnerDocumentAttachInpu
             ctx.rt, contract, input.upload_id, input.title, DocumentKind(input.kind.value),
             client_id=principal.client.id, external_id=input.external_id, source=principal.source, ip=ctx.ip,
         )
-        return cs.DocumentAttachPayload(document=await document_type(info, document))
+        return cs.DocumentAttachPayload(document=await cs.ContractDocument.from_row(info, document))
 
     return await payload_or_errors(cs.DocumentAttachPayload, work)

@@ -9,13 +9,13 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 
 from backend.schema.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
-from backend.schema.eds import EdsMutation, EdsQuery, EdsSubscription
+from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
-from backend.schema.identity import IdentityMutation, IdentityQuery
-from backend.schema.partners import PartnerMutation, PartnerQuery
-from backend.schema.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
-from backend.schema.verification import VerificationMutation
+from backend.schema.roots.identity import IdentityMutation, IdentityQuery
+from backend.schema.roots.partners import PartnerMutation, PartnerQuery
+from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
+from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
 
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncGenerator
-from typing import Annotated
 
 import strawberry
-from strawberry.types import Info
 
 from backend.models.signatures import SigningStatus
-from backend.resolvers import eds as r
-from backend.schema.common import INPUT, UserError
-from backend.schema.identity import AuthPayload
+from backend.pki.certinfo import SignerInfo
+from backend.schema.common import UserError
+from backend.services import signing_sessions
 
 SigningSessionStatus = strawberry.enum(
     SigningStatus,
@@ -34,6 +31,23 @@ class EdsSigner:
     signing_time: dt.datetime | None = strawberry.field(description="The signing time the signer's software claims.")
     algorithm: str = strawberry.field(description="E.g. RSA-SHA256, RSASSA-PSS-SHA256, ECDSA-SHA384, or a GOST name.")
 
+    @classmethod
+    def from_info(cls, info: SignerInfo | None) -> EdsSigner | None:
+        if info is None:
+            return None
+        return cls(
+            name=info.name,
+            iin=info.iin,
+            bin=info.bin,
+            organization=info.organization,
+            certificate_serial=info.serial,
+            issuer=info.issuer,
+            not_before=info.not_before,
+            not_after=info.not_after,
+            signing_time=info.signing_time,
+            algorithm=info.algorithm,
+        )
+
 
 @strawberry.type(name="SigningSession", description="Data waiting for a signature from a second device (QR signing).")
 class SigningSessionType:
@@ -48,6 +62,24 @@ class SigningSessionType:
     completed_at: dt.datetime | None = strawberry.field(description="When it was signed, failed or cancelled.")
     error_code: str | None = strawberry.field(description="Why it FAILED, e.g. SIGNER_MISMATCH, CERT_EXPIRED.")
     signer: EdsSigner | None = strawberry.field(description="Who signed, once SIGNED.")
+
+    @classmethod
+    def from_row(cls, row) -> SigningSessionType:
+        # The status as of now: a stored PENDING past its deadline already reads EXPIRED.
+        status = signing_sessions.status_of(row)
+        return cls(
+            id=str(row.id),
+            purpose=row.purpose,
+            description=row.description,
+            payload=row.payload,
+            payload_sha256=row.digest,
+            expected_signer=row.expected_iin_bin,
+            status=status,
+            expires_at=row.expires_at,
+            completed_at=row.completed_at,
+            error_code=signing_sessions.error_of(row) if status is SigningStatus.FAILED else None,
+            signer=EdsSigner.from_info(signing_sessions.signer_of(row)) if status is SigningStatus.SIGNED else None,
+        )
 
 
 @strawberry.type(description="Bytes to sign with the AUTH certificate to sign in.")
@@ -87,55 +119,3 @@ class SigningSessionCancelInput:
     token: str | None = strawberry.field(
         default=None, description="The QR token, when the second device declines; omit when its creator cancels."
     )
-
-
-@strawberry.type
-class EdsQuery:
-    @strawberry.field(description="A signing session for the device that scanned its QR code; the token is the key. Null when unknown.")
-    async def signing_session(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The session id from the QR code.")],  # noqa: A002
-        token: Annotated[str, strawberry.argument(description="The token from the QR code.")],
-    ) -> SigningSessionType | None:
-        return await r.signing_session(info, id, token)
-
-
-@strawberry.type
-class EdsMutation:
-    @strawberry.mutation(description="Start signing in with EDS: bytes to sign with the AUTH certificate, valid for 2 minutes, once.")
-    async def session_eds_challenge(self, info: Info) -> EdsChallengePayload:
-        return await r.session_eds_challenge(info)
-
-    @strawberry.mutation(
-        description="Sign in with the signed challenge: the certificate's IIN opens the person's account, "
-        "an employee's BIN the company's. Refresh token in an HttpOnly cookie, as with password sign-in."
-    )
-    async def session_eds_login(self, info: Info, input: Annotated[EdsLoginInput, INPUT]) -> AuthPayload:
-        return await r.session_eds_login(info, input)
-
-    @strawberry.mutation(description="The second device sends its signature; the session becomes SIGNED or FAILED.")
-    async def signing_session_complete(
-        self, info: Info, input: Annotated[SigningSessionCompleteInput, INPUT]
-    ) -> SigningSessionPayload:
-        return await r.signing_session_complete(info, input)
-
-    @strawberry.mutation(description="Cancel a pending signing session: its creator (signed in) or the device holding the token.")
-    async def signing_session_cancel(
-        self, info: Info, input: Annotated[SigningSessionCancelInput, INPUT]
-    ) -> SigningSessionPayload:
-        return await r.signing_session_cancel(info, input)
-
-
-@strawberry.type
-class EdsSubscription:
-    @strawberry.subscription(
-        description="The viewer's own signing session: its state now, then each change until it is final (or expires)."
-    )
-    async def signing_session_updated(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The session id.")],  # noqa: A002
-    ) -> AsyncGenerator[SigningSessionType, None]:
-        async for item in r.signing_session_updates(info, id):
-            yield item

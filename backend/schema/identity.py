@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from enum import Enum
-
-from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow
+from backend.auth.passwords import MAX_LENGTH, MIN_LENGTH, RULES
 from backend.models.identity import AccountKind, Role
-from backend.resolvers import identity as r
-from backend.schema.common import INPUT, Connection, UserError
+from backend.schema.common import UserError
+from backend.services import otp
 
 AccountKindType = strawberry.enum(
     AccountKind, name="AccountKind", description="A person (IIN) or a company (BIN)."
@@ -46,9 +45,24 @@ class UserType:
     has_password: bool = strawberry.field(description="Whether a password is set (phone-only accounts have none).")
     created_at: dt.datetime = strawberry.field(description="When the account was created.")
 
+    @classmethod
+    def from_row(cls, user) -> UserType:
+        return cls(
+            id=str(user.id),
+            kind=user.kind,
+            iin_bin=user.iin_bin,
+            email=user.email,
+            phone=user.phone,
+            full_name=user.full_name,
+            # An account stored with a language we no longer offer reads as Kazakh.
+            locale=Locale(user.locale if user.locale in ("kk", "ru", "en") else "kk"),
+            has_password=bool(user.password_hash),
+            created_at=user.created_at,
+        )
+
     @strawberry.field(description="Roles granted to the account.")
     async def roles(self, info: Info) -> list[RoleType]:  # type: ignore[valid-type]
-        return await r.user_roles(info, self.id)
+        return await info.context.loaders.roles_by_user.load(uuid.UUID(str(self.id)))
 
 
 @strawberry.type(description="One signed-in device of the viewer.")
@@ -60,6 +74,18 @@ class SessionInfo:
     created_at: dt.datetime = strawberry.field(description="When it signed in.")
     last_seen_at: dt.datetime | None = strawberry.field(description="When its tokens were last refreshed.")
     current: bool = strawberry.field(description="This is the session making the request.")
+
+    @classmethod
+    def from_row(cls, row, current: uuid.UUID | None) -> SessionInfo:
+        return cls(
+            id=str(row.id),
+            method=row.method,
+            ip=row.ip,
+            user_agent=row.user_agent,
+            created_at=row.created_at,
+            last_seen_at=row.last_seen_at,
+            current=row.id == current,
+        )
 
 
 @strawberry.type(description="One rule of the password policy.")
@@ -74,6 +100,14 @@ class PasswordPolicy:
     max_length: int = strawberry.field(description="Most characters.")
     rules: list[PasswordRuleInfo] = strawberry.field(description="Every rule, in the order they are checked.")
 
+    @classmethod
+    def current(cls) -> PasswordPolicy:
+        return cls(
+            min_length=MIN_LENGTH,
+            max_length=MAX_LENGTH,
+            rules=[PasswordRuleInfo(code=rule.code, description=rule.description) for rule in RULES],
+        )
+
 
 @strawberry.type(description="Where and how a one-time code was sent.")
 class CodeDelivery:
@@ -82,6 +116,24 @@ class CodeDelivery:
     code_length: int = strawberry.field(description="How many digits the code has.")
     expires_at: dt.datetime = strawberry.field(description="The code is refused after this moment.")
     resend_available_at: dt.datetime = strawberry.field(description="The earliest moment a new code may be asked for.")
+
+    @classmethod
+    def from_row(cls, info: Info, row) -> CodeDelivery:
+        return cls(
+            channel=row.channel.value,
+            sent_to=mask(row.target),
+            code_length=otp.CODE_LENGTH[row.purpose],
+            expires_at=row.expires_at,
+            resend_available_at=otp.resend_available_at(info.context.rt, row),
+        )
+
+
+def mask(target: str) -> str:
+    # Enough to recognize one's own phone or email, not enough to learn someone else's.
+    if "@" in target:
+        name, domain = target.split("@", 1)
+        return f"{name[:2]}***@{domain}"
+    return f"{target[:-7]} *** ** {target[-2:]}" if len(target) > 7 else target
 
 
 @strawberry.type(description="Result of a step that sends a one-time code.")
@@ -113,6 +165,15 @@ class AuthPayload:
     access_token_expires_at: dt.datetime | None = strawberry.field(default=None, description="When to refresh.")
     user: UserType | None = strawberry.field(default=None, description="The signed-in account.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why sign-in failed.")
+
+    @classmethod
+    def from_result(cls, result) -> AuthPayload:
+        # The refresh token is not here: it travels only in the HttpOnly cookie.
+        return cls(
+            access_token=result.access_token,
+            access_token_expires_at=result.access_expires_at,
+            user=UserType.from_row(result.user),
+        )
 
 
 @strawberry.type(description="Result of a change to the viewer's account.")
@@ -223,101 +284,3 @@ class PasswordChangeInput:
 class UserRolesSetInput:
     user_id: strawberry.ID = strawberry.field(description="The account.")
     roles: list[RoleType] = strawberry.field(description="Every role it should have, at most 8.")  # type: ignore[valid-type]
-
-
-@strawberry.type
-class IdentityQuery:
-    @strawberry.field(description="The signed-in account, or null.")
-    async def me(self, info: Info) -> UserType | None:
-        return r.me(info)
-
-    @strawberry.field(description="The password rules, for live feedback in forms.")
-    def password_policy(self) -> PasswordPolicy:
-        return r.password_policy()
-
-    @strawberry.field(extensions=[Allow()], description="Devices signed in to the viewer's account.")
-    async def my_sessions(self, info: Info) -> list[SessionInfo]:
-        return await r.my_sessions(info)
-
-    @strawberry.field(extensions=[Allow(Role.ADMIN)], description="Accounts, newest first (admin).")
-    async def users(
-        self,
-        info: Info,
-        search: Annotated[str | None, strawberry.argument(description="Part of a name, email, phone or IIN/BIN.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size; at most 100 (more is served as 100).")] = 20,
-        after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
-    ) -> Connection[UserType]:
-        return await r.users(info, search, first, after)
-
-
-@strawberry.type
-class IdentityMutation:
-    @strawberry.mutation(description="Registration step 1: check the details and the contract, send an SMS code.")
-    async def registration_start(self, info: Info, input: Annotated[RegistrationStartInput, INPUT]) -> RegistrationStartPayload:
-        return await r.registration_start(info, input)
-
-    @strawberry.mutation(description="Send a new registration code; the attempts left carry over.")
-    async def registration_code_resend(self, info: Info, input: Annotated[RegistrationResendInput, INPUT]) -> RegistrationStartPayload:
-        return await r.registration_code_resend(info, input)
-
-    @strawberry.mutation(description="Registration step 2: check the SMS code.")
-    async def registration_code_verify(self, info: Info, input: Annotated[RegistrationVerifyInput, INPUT]) -> RegistrationVerifyPayload:
-        return await r.registration_code_verify(info, input)
-
-    @strawberry.mutation(description="Registration step 3: set the password; the account is created and signed in.")
-    async def registration_complete(self, info: Info, input: Annotated[RegistrationCompleteInput, INPUT]) -> AuthPayload:
-        return await r.registration_complete(info, input)
-
-    @strawberry.mutation(description="Sign in with IIN/BIN or email and password.")
-    async def session_login(self, info: Info, input: Annotated[SessionLoginInput, INPUT]) -> AuthPayload:
-        return await r.session_login(info, input)
-
-    @strawberry.mutation(description="Send a four-digit sign-in code by SMS or voice call.")
-    async def session_phone_code_send(self, info: Info, input: Annotated[PhoneCodeSendInput, INPUT]) -> CodeSentPayload:
-        return await r.session_phone_code_send(info, input)
-
-    @strawberry.mutation(description="Sign in with the phone code; an unknown number gets a new resident account.")
-    async def session_phone_login(self, info: Info, input: Annotated[PhoneLoginInput, INPUT]) -> AuthPayload:
-        return await r.session_phone_login(info, input)
-
-    @strawberry.mutation(
-        description="Rotate the refresh cookie and get a new access token; a reused refresh token ends its session."
-    )
-    async def session_refresh(self, info: Info) -> AuthPayload:
-        return await r.session_refresh(info)
-
-    @strawberry.mutation(description="End this session, or every session of the account with `everywhere`.")
-    async def session_logout(self, info: Info, input: Annotated[SessionLogoutInput | None, INPUT] = None) -> SessionEndPayload:
-        return await r.session_logout(info, input or SessionLogoutInput())
-
-    @strawberry.mutation(extensions=[Allow()], description="End one of the viewer's sessions.")
-    async def session_revoke(self, info: Info, input: Annotated[SessionRevokeInput, INPUT]) -> SessionEndPayload:
-        return await r.session_revoke(info, input)
-
-    @strawberry.mutation(extensions=[Allow()], description="Change name or language.")
-    async def profile_update(self, info: Info, input: Annotated[ProfileUpdateInput, INPUT]) -> ProfilePayload:
-        return await r.profile_update(info, input)
-
-    @strawberry.mutation(extensions=[Allow()], description="Send a confirmation code to a new email.")
-    async def profile_email_change_start(self, info: Info, input: Annotated[EmailChangeStartInput, INPUT]) -> CodeSentPayload:
-        return await r.profile_email_change_start(info, input)
-
-    @strawberry.mutation(extensions=[Allow()], description="Switch to the new email once its code is right.")
-    async def profile_email_change_confirm(self, info: Info, input: Annotated[EmailChangeConfirmInput, INPUT]) -> ProfilePayload:
-        return await r.profile_email_change_confirm(info, input)
-
-    @strawberry.mutation(extensions=[Allow()], description="Send a confirmation code to a new phone.")
-    async def profile_phone_change_start(self, info: Info, input: Annotated[PhoneChangeStartInput, INPUT]) -> CodeSentPayload:
-        return await r.profile_phone_change_start(info, input)
-
-    @strawberry.mutation(extensions=[Allow()], description="Switch to the new phone once its code is right.")
-    async def profile_phone_change_confirm(self, info: Info, input: Annotated[PhoneChangeConfirmInput, INPUT]) -> ProfilePayload:
-        return await r.profile_phone_change_confirm(info, input)
-
-    @strawberry.mutation(extensions=[Allow()], description="Change the password; every other session ends.")
-    async def profile_password_change(self, info: Info, input: Annotated[PasswordChangeInput, INPUT]) -> ProfilePayload:
-        return await r.profile_password_change(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.ADMIN)], description="Replace the roles of an account (admin).")
-    async def user_roles_set(self, info: Info, input: Annotated[UserRolesSetInput, INPUT]) -> ProfilePayload:
-        return await r.user_roles_set(info, input)

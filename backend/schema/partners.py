@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 import strawberry
-from strawberry.types import Info
 
-from backend.auth.permissions import Allow, AllowClient
-from backend.models.identity import Role
-from backend.resolvers import partners as r
-from backend.schema.common import INPUT, Connection, UserError
-from backend.schema.contracts import Contract, DocumentAttachPayload, DocumentKindType, GuaranteeKindType, Organization, PremisesKindType, ResidentialComplex
+from backend.schema.common import UserError
+from backend.schema.contracts import (
+    Contract,
+    DocumentKindType,
+    GuaranteeKindType,
+    Organization,
+    PremisesKindType,
+    ResidentialComplex,
+)
 from backend.services.partners import ApiScope
 
 ApiScopeType = strawberry.enum(
@@ -32,6 +34,22 @@ class ApiClientType:
     is_active: bool = strawberry.field(description="False once revoked.")
     created_at: dt.datetime = strawberry.field(description="When it was created.")
     last_used_at: dt.datetime | None = strawberry.field(description="Last request, to the minute.")
+
+    @classmethod
+    def from_row(cls, row) -> ApiClientType:
+        """`row.organization` must be fetched already: a client is never shown without it."""
+        return cls(
+            id=str(row.id),
+            name=row.name,
+            key_prefix=row.key_prefix,
+            organization=Organization.from_row(row.organization),
+            # A scope retired from the enum stays in old rows; it is simply not shown.
+            scopes=[ApiScope(v) for v in row.scopes if v in ApiScope._value2member_map_],
+            rate_limit_per_minute=row.rate_limit_per_minute,
+            is_active=row.is_active,
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+        )
 
 
 @strawberry.type(description="A new API client and its key — shown this once, stored only as a hash.")
@@ -168,57 +186,3 @@ class ComplexUpsertPayload:
     complex: ResidentialComplex | None = strawberry.field(default=None, description="The complex as stored.")
     created: bool = strawberry.field(default=False, description="It was new.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="What to fix.")
-
-
-@strawberry.type
-class PartnerQuery:
-    @strawberry.field(extensions=[Allow(Role.ADMIN)], description="Every partner API client (admin).")
-    async def api_clients(self, info: Info) -> list[ApiClientType]:
-        return await r.api_clients(info)
-
-    @strawberry.field(description="The API client making this request (X-Api-Key), or null.")
-    async def partner_client(self, info: Info) -> ApiClientType | None:
-        return r.partner_client(info)
-
-    @strawberry.field(extensions=[AllowClient(ApiScope.CONTRACTS_READ)], description="Contracts kept by the caller's organization.")
-    async def partner_contracts(
-        self,
-        info: Info,
-        updated_since: Annotated[dt.datetime | None, strawberry.argument(description="Only those changed since.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size; at most 100 (more is served as 100).")] = 20,
-        after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
-    ) -> Connection[Contract]:
-        return await r.partner_contracts(info, updated_since, first, after)
-
-
-@strawberry.type
-class PartnerMutation:
-    @strawberry.mutation(extensions=[Allow(Role.ADMIN)], description="Create a partner API client; the key is shown once.")
-    async def api_client_create(self, info: Info, input: Annotated[ApiClientCreateInput, INPUT]) -> ApiClientCreatePayload:
-        return await r.api_client_create(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.ADMIN)], description="Revoke a partner API client.")
-    async def api_client_revoke(self, info: Info, input: Annotated[ApiClientRevokeInput, INPUT]) -> ApiClientRevokePayload:
-        return await r.api_client_revoke(info, input)
-
-    @strawberry.mutation(extensions=[AllowClient(ApiScope.CONTRACTS_WRITE)], description="Create or update a complex of the caller's organization.")
-    async def partner_complex_upsert(self, info: Info, input: Annotated[ComplexUpsertInput, INPUT]) -> ComplexUpsertPayload:
-        return await r.partner_complex_upsert(info, input)
-
-    @strawberry.mutation(
-        extensions=[AllowClient(ApiScope.CONTRACTS_WRITE)],
-        description="Create or update a contract where the caller's organization is the developer or authorized company.",
-    )
-    async def partner_contract_upsert(self, info: Info, input: Annotated[ContractUpsertInput, INPUT]) -> ContractUpsertPayload:
-        return await r.partner_contract_upsert(info, input)
-
-    @strawberry.mutation(extensions=[AllowClient(ApiScope.CONTRACTS_WRITE)], description="Create or update up to 500 contracts.")
-    async def partner_contracts_upsert(self, info: Info, input: Annotated[ContractBatchUpsertInput, INPUT]) -> ContractBatchPayload:
-        return await r.partner_contracts_upsert(info, input)
-
-    @strawberry.mutation(
-        extensions=[AllowClient(ApiScope.DOCUMENTS_WRITE)],
-        description="Attach a finished upload to a contract of the caller's organization.",
-    )
-    async def partner_document_attach(self, info: Info, input: Annotated[PartnerDocumentAttachInput, INPUT]) -> DocumentAttachPayload:
-        return await r.partner_document_attach(info, input)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 import strawberry
-from strawberry.types import Info
 
-from backend.resolvers import verification as r
-from backend.schema.common import INPUT, UserError
+from backend.schema.common import UserError
 
 
 @strawberry.type(description="One signature found on the document, and what was checked.")
@@ -30,6 +27,28 @@ class VerifiedSignature:
     valid: bool = strawberry.field(description="All checks passed.")
     problem: str | None = strawberry.field(description="The first reason not to rely on it, as an error code.")
 
+    @classmethod
+    def from_verdict(cls, v) -> VerifiedSignature:
+        # Without a parsed certificate every "who" field is unknown, not empty.
+        signer = v.signer
+        return cls(
+            signer_name=signer.name if signer else None,
+            iin=signer.iin if signer else None,
+            bin=signer.bin if signer else None,
+            organization=signer.organization if signer else None,
+            certificate_serial=signer.serial if signer else None,
+            issuer=signer.issuer if signer else None,
+            valid_from=signer.not_before if signer else None,
+            valid_to=signer.not_after if signer else None,
+            signed_at=v.signing_time,
+            intact=v.intact,
+            trusted=v.trusted,
+            revoked=v.revoked,
+            covers_whole_document=v.covers_whole_document,
+            valid=v.valid,
+            problem=v.problem,
+        )
+
 
 @strawberry.type(description="The verdict on a document.")
 class DocumentVerifyPayload:
@@ -39,15 +58,17 @@ class DocumentVerifyPayload:
     signatures: list[VerifiedSignature] = strawberry.field(default_factory=list, description="Every signature found.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why nothing could be checked.")
 
+    @classmethod
+    def from_result(cls, result) -> DocumentVerifyPayload:
+        return cls(
+            kind=result.kind,
+            sha256=result.sha256,
+            size=float(result.size),
+            signatures=[VerifiedSignature.from_verdict(v) for v in result.signatures],
+        )
+
 
 @strawberry.input(description="A signed PDF, or any file with its detached CMS; base64, at most 20 MB.")
 class DocumentVerifyInput:
     file: str = strawberry.field(description="The file, base64.")
     cms: str | None = strawberry.field(default=None, description="Its detached CMS signature (base64 or PEM); omit for a signed PDF.")
-
-
-@strawberry.type
-class VerificationMutation:
-    @strawberry.mutation(description="Verify a signed document: who signed, when, with which certificate, unchanged or not. No sign-in needed.")
-    async def document_verify(self, info: Info, input: Annotated[DocumentVerifyInput, INPUT]) -> DocumentVerifyPayload:
-        return await r.document_verify(info, input)
