@@ -141,3 +141,16 @@ async def test_every_string_of_the_body_is_checked(anon, field, value):
     response = await anon.http.post("/graphql", content=raw, headers=JSON_HEADERS)
     assert response.status_code == 400 and _code(response) == "INVALID_TEXT"
     assert field in response.json()["errors"][0]["message"]
+
+
+async def test_unusable_text_over_the_websocket_is_refused(live_server):
+    from tests.ws import GraphQLWebSocket
+
+    socket = await GraphQLWebSocket.connect(live_server)
+    try:
+        await socket.subscribe("subscription($id: ID!) { signingSessionUpdated(id: $id) { id } }", {"id": "a\x00b"})
+        message = await socket.next_message()
+    finally:
+        await socket.close()
+    assert message["type"] == "error", message
+    assert message["payload"][0]["extensions"] == {"code": "INVALID_TEXT", "field": "variables.id"}

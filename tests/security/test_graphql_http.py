@@ -40,3 +40,34 @@ async def test_every_must_and_should_audit_passes(live_server):
     assert set(required) - set(ALLOWED) == set(), {i: (r["name"], r["reason"]) for i, r in required.items() if i not in ALLOWED}
     assert set(ALLOWED) <= set(failed), f"no longer failing, drop from ALLOWED: {set(ALLOWED) - set(failed)}"
     print(f"{len(results) - len(failed)} of {len(results)} audits pass")
+
+
+# The same rules without node, for the cases our policy decides.
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+async def test_get_is_405_with_allow_post(anon):
+    response = await anon.http.get("/graphql", params={"query": "{ __typename }"}, headers={"accept": "application/json"})
+    assert response.status_code == 405 and response.headers["allow"] == "POST"
+    assert response.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+
+
+async def test_request_errors_are_400_without_data_for_graphql_response_json(anon):
+    response = await anon.http.post("/graphql", json={"query": "{ nope }"}, headers={"accept": GRAPHQL_RESPONSE})
+    assert response.status_code == 400 and response.headers["content-type"].startswith(GRAPHQL_RESPONSE)
+    assert "data" not in response.json() and response.json()["errors"]
+    legacy = await anon.http.post("/graphql", json={"query": "{ nope }"}, headers={"accept": "application/json"})
+    assert legacy.status_code == 200 and legacy.headers["content-type"].startswith("application/json")
+
+
+async def test_field_errors_keep_200_and_data_for_graphql_response_json(anon):
+    response = await anon.http.post("/graphql", json={"query": "{ __typename }"}, headers={"accept": f"application/json;q=0.9, {GRAPHQL_RESPONSE}"})
+    assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
+    assert response.headers["content-type"].startswith(GRAPHQL_RESPONSE)
+
+
+async def test_unacceptable_accept_is_406_and_other_content_types_415(anon):
+    refused = await anon.http.post("/graphql", json={"query": "{ __typename }"}, headers={"accept": "text/csv"})
+    assert refused.status_code == 406 and refused.json()["errors"][0]["extensions"]["code"] == "NOT_ACCEPTABLE"
+    form = await anon.http.post("/graphql", data={"query": "{ __typename }"})
+    assert form.status_code == 415 and form.json()["errors"][0]["extensions"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
