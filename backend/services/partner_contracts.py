@@ -7,11 +7,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from tortoise.exceptions import IntegrityError, ValidationError
 from tortoise.expressions import Q
+from tortoise.models import Model
 
 from backend.adapters.contract_source import ComplexData, ContractData, OrganizationData
 from backend.auth.identifiers import IdentifierKind, classify_iin_bin
-from backend.models.contracts import Contract, ResidentialComplex
+from backend.models.contracts import Contract, Premises, ResidentialComplex
+from backend.models.organizations import Organization
 from backend.runtime import Runtime
 from backend.services import history
 from backend.services.contracts import Applied, apply_contract_data, contract_number_key
@@ -21,7 +24,33 @@ from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 
 MAX_BATCH = 500
-MAX_EXTERNAL_ID = 100
+# The Republic's independence: no share-participation contract under its law, nor a permit or a
+# complex of one, is older. Complexes are planned years ahead, but not further than this.
+EARLIEST_DATE = dt.date(1991, 12, 16)
+FUTURE_YEARS = 20
+
+
+def _max(model: type[Model], name: str) -> int:
+    return model._meta.fields_map[name].max_length
+
+
+MAX_EXTERNAL_ID = _max(Contract, "external_id")
+# Input field -> model column, so that each limit is the column's own.
+_CONTRACT_TEXT = {"externalId": (Contract, "external_id"), "number": (Contract, "number"), "holderName": (Contract, "holder_name")}
+_COMPLEX_TEXT = {f: (ResidentialComplex, c) for f, c in (("externalId", "external_id"), ("name", "name"), ("address", "address"), ("website", "website"))}
+_ORGANIZATION_TEXT = {f: (Organization, f) for f in ("name", "phone", "email", "website")}
+
+
+def _check_texts(values: dict[str, str | None], limits: dict[str, tuple[type[Model], str]], prefix: str, errors: list[DomainError]) -> None:
+    for name, (model, column) in limits.items():
+        value, limit = values.get(name), _max(model, column)
+        if value is not None and len(value) > limit:
+            errors.append(DomainError("TOO_LONG", field=prefix + name, max=limit))
+
+
+def _check_date(value: dt.date | None, latest: dt.date, field_name: str, errors: list[DomainError]) -> None:
+    if value is not None and not EARLIEST_DATE <= value <= latest:
+        errors.append(DomainError("OUT_OF_RANGE", field=field_name, min=EARLIEST_DATE.isoformat(), max=latest.isoformat()))
 
 
 def _check_organization(org: OrganizationData | None, field_name: str, errors: list[DomainError]) -> None:
@@ -34,28 +63,52 @@ def _check_organization(org: OrganizationData | None, field_name: str, errors: l
         errors.append(DomainError("INVALID_IIN_BIN", field=f"{field_name}.bin"))
     if not org.name.strip():
         errors.append(DomainError("REQUIRED", field=f"{field_name}.name"))
+    _check_texts(vars(org), _ORGANIZATION_TEXT, f"{field_name}.", errors)
+
+
+def _check_complex(data: ComplexData, prefix: str, errors: list[DomainError]) -> None:
+    if not data.name.strip():
+        errors.append(DomainError("REQUIRED", field=f"{prefix}name"))
+    values = {"externalId": data.external_id, "name": data.name, "address": data.address, "website": data.website}
+    _check_texts(values, _COMPLEX_TEXT, prefix, errors)
+    _check_date(data.commissioning_date, _latest_planned(), f"{prefix}commissioningDate", errors)
+
+
+def _latest_planned() -> dt.date:
+    return dt.date.today() + dt.timedelta(days=365 * FUTURE_YEARS)
 
 
 def validate(data: ContractData) -> None:
+    """Every field against its column and a plausible range, before anything is written: a refused
+    item leaves no trace, and no database error ever echoes a value back."""
     errors: list[DomainError] = []
-    if not data.external_id or len(data.external_id) > MAX_EXTERNAL_ID:
-        errors.append(DomainError("REQUIRED" if not data.external_id else "TOO_LONG", field="externalId", max=MAX_EXTERNAL_ID))
+    if not data.external_id:
+        errors.append(DomainError("REQUIRED", field="externalId", max=MAX_EXTERNAL_ID))
     if not data.number.strip():
         errors.append(DomainError("REQUIRED", field="number"))
-    elif len(data.number) > 64:
-        errors.append(DomainError("TOO_LONG", field="number", max=64))
+    _check_texts({"externalId": data.external_id, "number": data.number, "holderName": data.holder_name}, _CONTRACT_TEXT, "", errors)
     if data.signed_on > dt.date.today():
         errors.append(DomainError("DATE_IN_FUTURE", field="signedOn"))
+    else:
+        _check_date(data.signed_on, dt.date.today(), "signedOn", errors)
     try:
         classify_iin_bin(data.holder_iin_bin)
     except DomainError:
         errors.append(DomainError("INVALID_IIN_BIN", field="holderIinBin"))
-    if data.complex is not None and not data.complex.name.strip():
-        errors.append(DomainError("REQUIRED", field="complex.name"))
-    if data.premises is not None and not data.premises.number.strip():
-        errors.append(DomainError("REQUIRED", field="premises.number"))
+    if data.complex is not None:
+        _check_complex(data.complex, "complex.", errors)
+    if data.premises is not None:
+        if data.complex is None:
+            # Premises are stored under their complex: without one they would be dropped unseen.
+            errors.append(DomainError("REQUIRED", field="complex"))
+        if not data.premises.number.strip():
+            errors.append(DomainError("REQUIRED", field="premises.number"))
+        _check_texts({"number": data.premises.number}, {"number": (Premises, "number")}, "premises.", errors)
     _check_organization(data.developer, "developer", errors)
     _check_organization(data.authorized_company, "authorizedCompany", errors)
+    if data.guarantee is not None:
+        _check_texts({"number": data.guarantee.number}, {"number": (Contract, "guarantee_number")}, "guarantee.", errors)
+        _check_date(data.guarantee.date, _latest_planned(), "guarantee.date", errors)
     if errors:
         raise DomainErrors(errors)
 
@@ -83,11 +136,18 @@ async def upsert_contract(rt: Runtime, principal: ClientPrincipal, data: Contrac
     validate(data)
     if not _may_write(principal, data):
         raise DomainError("NOT_YOUR_ORGANIZATION", field="developer")
-    async with atomic():
-        contract = await _target(principal, data)
-        return await apply_contract_data(
-            rt, contract, data, source=principal.source, owner=principal.organization, actor_id=None, ip=req.ip
-        )
+    try:
+        async with atomic():
+            contract = await _target(principal, data)
+            return await apply_contract_data(
+                rt, contract, data, source=principal.source, owner=principal.organization, actor_id=None, ip=req.ip
+            )
+    except IntegrityError:
+        # The holder already has another contract under this number (say, a renumbering onto one
+        # of the partner's other contracts). The database's message names columns and values.
+        raise DomainError("CONTRACT_CONFLICT", field="number") from None
+    except ValidationError:
+        raise DomainError("INVALID_VALUE") from None
 
 
 @dataclass
@@ -128,10 +188,12 @@ async def _each(rt: Runtime, principal: ClientPrincipal, items: list[ContractDat
 
 
 async def upsert_complex(principal: ClientPrincipal, data: ComplexData, req: RequestInfo) -> tuple[ResidentialComplex, bool]:
-    if not data.external_id or len(data.external_id) > MAX_EXTERNAL_ID:
-        raise DomainError("REQUIRED", field="externalId")
-    if not data.name.strip():
-        raise DomainError("REQUIRED", field="name")
+    errors: list[DomainError] = []
+    if not data.external_id:
+        errors.append(DomainError("REQUIRED", field="externalId"))
+    _check_complex(data, "", errors)
+    if errors:
+        raise DomainErrors(errors)
     async with atomic():
         values = {"name": data.name.strip(), "address": data.address, "website": data.website,
                   "commissioning_date": data.commissioning_date}

@@ -27,7 +27,8 @@ from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 
 KEY_PREFIX = "shq"
-MAX_NAME = 200
+MAX_NAME = ApiClient._meta.fields_map["name"].max_length
+MAX_ORGANIZATION_NAME = Organization._meta.fields_map["name"].max_length
 IDEMPOTENCY_TTL = dt.timedelta(hours=24)
 
 
@@ -93,9 +94,12 @@ async def create_client(
     async with atomic():
         organization = await Organization.get_or_none(bin=organization_bin)
         if organization is None:
-            if not (organization_name or "").strip():
+            organization_name = (organization_name or "").strip()
+            if not organization_name:
                 raise DomainError("REQUIRED", field="organizationName")
-            organization = await Organization.create(bin=organization_bin, name=organization_name.strip())
+            if len(organization_name) > MAX_ORGANIZATION_NAME:
+                raise DomainError("TOO_LONG", field="organizationName", max=MAX_ORGANIZATION_NAME)
+            organization = await Organization.create(bin=organization_bin, name=organization_name)
         prefix, key = _new_key()
         client = await ApiClient.create(
             name=name,

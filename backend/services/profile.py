@@ -19,7 +19,7 @@ from backend.services.request_info import RequestInfo
 from backend.services.sessions import revoke_user_sessions
 from backend.services.tx import atomic
 
-MAX_NAME = 300
+MAX_NAME = User._meta.fields_map["full_name"].max_length
 
 
 async def update(user: User, full_name: str | None, locale: str | None, req: RequestInfo) -> User:

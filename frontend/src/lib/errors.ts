@@ -106,6 +106,9 @@ export const ERROR_CODES = [
   'DEADLINE_BEFORE_REGISTRATION',
   'OUT_OF_RANGE',
   'NOT_ALLOWED',
+  // The API's safety net: a value no rule caught, or a clash with stored data.
+  'INVALID_VALUE',
+  'CONFLICT',
   // "Verify a document".
   'NO_SIGNATURES',
   'NOT_A_PDF',

@@ -117,3 +117,9 @@ async def test_partner_keys_do_not_open_personal_fields(partner_x_key_client):
 async def partner_x_key_client(app, settings):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as http:
         yield await make_partner(settings, http, company_bin(9300))
+
+
+async def test_a_new_organizations_name_longer_than_its_column_is_refused(admin):
+    body = await admin.data(CREATE, {"i": _input(organizationName="О" * 301)})
+    assert body["apiClientCreate"]["errors"] == [{"field": "organizationName", "code": "TOO_LONG"}]
+    assert not await ApiClient.exists()

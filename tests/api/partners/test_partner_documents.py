@@ -48,3 +48,18 @@ async def test_someone_elses_upload_cannot_be_attached(partner_x, citizen):
     upload_id = await Tus(citizen.http, citizen.token).upload(pdf(1024), "mine.pdf")
     body = await partner_x.data(ATTACH, {"i": {"contractExternalId": "c-doc", "uploadId": upload_id, "kind": "OTHER", "title": "x"}})
     assert body["partnerDocumentAttach"]["errors"][0]["code"] == "UPLOAD_NOT_FOUND"
+
+
+async def test_database_refusals_come_back_as_stable_codes_without_the_value(partner_x, citizen):
+    # given a contract with one attached document
+    await partner_x.data(UPSERT, {"i": contract_input("c-doc", partner_x.organization_bin, citizen.user.iin_bin)})
+    tus = KeyTus(partner_x.http, partner_x.api_key)
+    attach = {"contractExternalId": "c-doc", "kind": "OTHER", "title": "x", "externalId": "doc-1"}
+    await partner_x.data(ATTACH, {"i": {**attach, "uploadId": await tus.upload(pdf(1024), "a.pdf")}})
+    # when the same document id comes again, and an id longer than its column
+    again = await partner_x.raw(ATTACH, {"i": {**attach, "uploadId": await tus.upload(pdf(1024), "b.pdf")}})
+    too_long = await partner_x.raw(ATTACH, {"i": {**attach, "externalId": "d" * 5000, "uploadId": await tus.upload(pdf(1024), "c.pdf")}})
+    # then
+    assert again.json()["data"]["partnerDocumentAttach"]["errors"] == [{"field": None, "code": "CONFLICT"}]
+    assert too_long.json()["data"]["partnerDocumentAttach"]["errors"] == [{"field": None, "code": "INVALID_VALUE"}]
+    assert "d" * 100 not in too_long.text and "UNIQUE" not in again.text.upper()
