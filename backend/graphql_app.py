@@ -1,4 +1,5 @@
-"""The GraphQL endpoint: bearer authentication, context, WebSocket handshake, playground page."""
+"""The GraphQL endpoint: bearer authentication, context, WebSocket handshake, playground page, and
+GraphQL over HTTP as its spec says (media types, status codes, a bounded JSON object as body)."""
 
 from __future__ import annotations
 
@@ -7,27 +8,80 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from backend.auth.tokens import TokenError
 from backend.context import Context, client_ip, request_locale
 from backend.runtime import Runtime
+from backend.schema.extensions import find_invalid_text, invalid_text_message
 from backend.services.partners import InvalidApiKey, authenticate_key
 from backend.services.sessions import Viewer, authenticate
 
 _VIEWER = "shanyraq.viewer"
 _CLIENT = "shanyraq.client"
+_MEDIA = "shanyraq.media_type"
+_REQUEST_ERROR = "shanyraq.request_error"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+_JSON = "application/json"
+# Codes for the refusals strawberry raises as bare HTTP errors (missing query, wrong parameter types).
+_STATUS_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 
 
 def _error(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status, headers=headers)
+
+
+class RequestRefused(Exception):
+    """A request refused before GraphQL sees it, answered as a GraphQL error with a stable code."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers
+
+    def response(self) -> JSONResponse:
+        return _error(self.status, self.code, self.message, self.headers)
+
+
+def media_type(accept: str | None) -> str | None:
+    """The response media type for an Accept header: graphql-response+json when the client takes
+    it at least as gladly as JSON, JSON otherwise (and when there is no header), None if neither."""
+    if not accept:
+        return _JSON
+    best, best_q = None, 0.0
+    for part in accept.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        media = media.lower()
+        if media == GRAPHQL_RESPONSE:
+            candidate = GRAPHQL_RESPONSE
+        elif media in (_JSON, "application/*", "*/*"):
+            candidate = _JSON
+        else:
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > best_q or (q == best_q and q > 0 and candidate == GRAPHQL_RESPONSE):
+            best, best_q = candidate, q
+    return best
+
+
+def _is_request_error(result: ExecutionResult) -> bool:
+    # Execution never began (parse, validation or variable coercion failed): no error has a path.
+    return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
 def _bearer(value: str | None) -> str | None:
@@ -101,6 +155,95 @@ class ShanyraqGraphQL(GraphQL):
             raise ConnectionRejectionError({"code": "INVALID_TOKEN"}) from None
         context.locale = context.viewer.user.locale
         return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, self._bounded(receive))
+        try:
+            self._admit(request)
+            response = await self.run(request)
+        except RequestRefused as refused:
+            response = refused.response()
+        except HTTPException as exc:
+            response = _error(exc.status_code, _STATUS_CODES.get(exc.status_code, "BAD_REQUEST"), exc.reason)
+        else:
+            if scope.get(_MEDIA) == GRAPHQL_RESPONSE:
+                response.headers["content-type"] = GRAPHQL_RESPONSE
+                if scope.get(_REQUEST_ERROR):
+                    response.status_code = 400
+        await response(scope, receive, send)
+
+    def _admit(self, request: Request) -> None:
+        """Refusals decided by the headers alone, before the body is read."""
+        if request.method == "GET":
+            if self.should_render_graphql_ide(self.request_adapter_class(request)):
+                return
+            # Queries over GET are off (no caching to gain, CSRF and logged URLs to lose); the spec's
+            # answer for a method the endpoint does not serve is 405 with Allow.
+            raise RequestRefused(405, "METHOD_NOT_ALLOWED", "Send GraphQL operations with POST.", {"Allow": "POST"})
+        media = media_type(request.headers.get("accept"))
+        if media is None:
+            raise RequestRefused(406, "NOT_ACCEPTABLE", f"This endpoint answers {GRAPHQL_RESPONSE} or {_JSON}.")
+        request.scope[_MEDIA] = media
+        content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if content_type != _JSON:
+            raise RequestRefused(415, "UNSUPPORTED_MEDIA_TYPE", f"Send the request body as {_JSON}.")
+        declared = request.headers.get("content-length")
+        limit = self.rt.settings.graphql_max_body_bytes
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            raise self._too_large(limit)
+
+    @staticmethod
+    def _too_large(limit: int) -> RequestRefused:
+        return RequestRefused(
+            413, "REQUEST_TOO_LARGE",
+            f"The request body is larger than {limit} bytes; upload files through /uploads and attach them.",
+        )
+
+    def _bounded(self, receive: Receive) -> Receive:
+        """`receive` that stops at the body limit while streaming, so a body without (or with a
+        false) Content-Length is never read beyond it."""
+        limit = self.rt.settings.graphql_max_body_bytes
+        seen = 0
+
+        async def bounded() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise self._too_large(limit)
+            return message
+
+        return bounded
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            body = json.loads(data)
+        except (ValueError, RecursionError):  # JSONDecodeError, bytes that are not UTF-8, nesting
+            raise RequestRefused(400, "INVALID_JSON", "The request body is not valid JSON.") from None
+        if not isinstance(body, dict):
+            raise RequestRefused(
+                400, "INVALID_REQUEST",
+                "The request body must be a JSON object with `query` and optionally `variables`, "
+                "`operationName` and `extensions` (batches are not accepted).",
+            )
+        if not isinstance(body.get("operationName"), (str, type(None))):
+            raise RequestRefused(400, "INVALID_REQUEST", "The operation's `operationName` must be a string or null.")
+        if found := find_invalid_text(body, "body"):
+            path, problem = found
+            raise RequestRefused(400, "INVALID_TEXT", invalid_text_message(path.removeprefix("body."), problem))
+        return body
+
+    async def process_result(self, request: Request, result: ExecutionResult):
+        data = await super().process_result(request, result)
+        if _is_request_error(result):
+            # The GraphQL spec: when an error is raised before execution begins, there is no data entry.
+            data.pop("data", None)
+            request.scope[_REQUEST_ERROR] = True
+        return data
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # The playground is our own build of GraphiQL: nothing is fetched from a CDN.
