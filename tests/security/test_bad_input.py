@@ -10,10 +10,12 @@ import pytest
 from backend.app import create_app
 from backend.models.contracts import Contract
 from backend.models.identity import User
+from backend.models.messaging import OutboxMessage
 from tests.helpers import company_bin, contract_input, make_partner, person_iin
 
 UPDATE = "mutation($i: ProfileUpdateInput!) { profileUpdate(input: $i) { user { fullName } errors { code } } }"
 BATCH = "mutation($i: ContractBatchUpsertInput!) { partnerContractsUpsert(input: $i) { createdCount errors { code } } }"
+SEND_CODE = 'mutation { sessionPhoneCodeSend(input: {phone: "+77050000009", acceptAgreement: true}) { errors { code } } }'
 JSON_HEADERS = {"content-type": "application/json"}
 
 
@@ -21,11 +23,12 @@ def _code(response) -> str:
     return response.json()["errors"][0]["extensions"]["code"]
 
 
-@pytest.mark.parametrize("body", ['"string"', "null", "[]", "42", "true", '[{"query": "{ __typename }"}]'])
+@pytest.mark.parametrize("body", ['"string"', "null", "[]", "42", "true", json.dumps([{"query": SEND_CODE}])])
 async def test_a_body_that_is_not_a_json_object_is_a_400(anon, body):
     response = await anon.http.post("/graphql", content=body, headers=JSON_HEADERS)
     assert response.status_code == 400 and _code(response) == "INVALID_REQUEST"
     assert "must be a JSON object" in response.json()["errors"][0]["message"]
+    assert not await OutboxMessage.exists()
 
 
 @pytest.mark.parametrize("body", [b'{"query": ', b'{"query": "\xff\xfe"}', b"[" * 100_000], ids=["truncated", "not-utf-8", "nested"])
@@ -67,7 +70,7 @@ async def _call(app, headers: list[tuple[bytes, bytes]], chunks):
 
 
 def _twenty_megabytes():
-    yield b'{"query": "{ __typename }", "variables": {"pad": "'
+    yield b'{"query": %s, "variables": {"pad": "' % json.dumps(SEND_CODE).encode()
     for _ in range(320):
         yield b"x" * 65536
     yield b'"}}'
@@ -77,14 +80,14 @@ async def test_a_declared_large_body_is_refused_before_reading_it(settings, rt):
     app = create_app(settings, runtime=rt, manage_db=False)
     status, body, pulled = await _call(app, [(b"content-length", str(20 * 1024 * 1024).encode())], _twenty_megabytes())
     assert status == 413 and body["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
-    assert pulled == 0
+    assert pulled == 0 and not await OutboxMessage.exists()
 
 
 async def test_a_large_body_without_length_is_cut_off_at_the_limit(settings, rt):
     app = create_app(settings, runtime=rt, manage_db=False)
     status, body, pulled = await _call(app, [], _twenty_megabytes())
     assert status == 413 and body["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
-    assert pulled <= settings.graphql_max_body_bytes + 65536
+    assert pulled <= settings.graphql_max_body_bytes + 65536 and not await OutboxMessage.exists()
     assert f"larger than {settings.graphql_max_body_bytes} bytes" in body["errors"][0]["message"]
 
 
