@@ -48,8 +48,10 @@ class _Policy:
 
     def fade(self, row: LoginThrottle, now: dt.datetime) -> tuple[int, dt.datetime]:
         """The failures still remembered now, and the moment the next one starts fading."""
-        if row.failures <= 0 or row.decay_from is None:
+        if row.failures <= 0:
             return 0, now
+        if row.decay_from is None:
+            return row.failures, now
         forgotten = int((now - row.decay_from).total_seconds() // self.forget_seconds)
         if forgotten <= 0:
             return row.failures, row.decay_from
@@ -102,36 +104,49 @@ async def _row(key: str, now: dt.datetime) -> LoginThrottle:
     return row
 
 
-async def _count(row: LoginThrottle, policy: _Policy, now: dt.datetime) -> bool:
-    failures, decay_from = policy.fade(row, now)
-    failures += 1
-    wait = policy.wait_after(failures)
-    # Guarded by the values read: of two parallel tries on one counter only one is counted this way.
-    return bool(
-        await LoginThrottle.filter(id=row.id, failures=row.failures, updated_at=row.updated_at).update(
-            failures=failures,
+async def _count_strictly(row: LoginThrottle, policy: _Policy, now: dt.datetime) -> None:
+    """Counts a try of one pair, guarded by the values read: of parallel tries only those that
+    would each have passed one by one get through, the others are refused."""
+    for _ in range(_CLAIM_TRIES):
+        failures, decay_from = policy.fade(row, now)
+        wait = policy.wait_after(failures + 1)
+        counted = await LoginThrottle.filter(id=row.id, failures=row.failures, updated_at=row.updated_at).update(
+            failures=failures + 1,
             decay_from=decay_from,
             locked_until=now + dt.timedelta(seconds=wait) if wait else None,
             updated_at=now,
         )
-    )
+        if counted:
+            return
+        row = await LoginThrottle.get(id=row.id)
+        _refuse_if_waiting([row], now)
+    raise DomainError("LOGIN_LOCKED", retryAfterSeconds=1)
+
+
+async def _count_shared(row: LoginThrottle, policy: _Policy, now: dt.datetime) -> None:
+    """Counts a try against an address, which many people may share at once (NAT): never
+    refused for a race, and no count is lost — only the fading of old failures may wait a turn."""
+    failures, decay_from = policy.fade(row, now)
+    if (failures, decay_from) != (row.failures, row.decay_from):
+        await LoginThrottle.filter(id=row.id, failures=row.failures, updated_at=row.updated_at).update(
+            failures=failures, decay_from=decay_from, updated_at=now
+        )
+    await LoginThrottle.filter(id=row.id).update(failures=F("failures") + 1, updated_at=now)
+    wait = policy.wait_after((await LoginThrottle.get(id=row.id)).failures)
+    if wait:
+        await LoginThrottle.filter(id=row.id).update(locked_until=now + dt.timedelta(seconds=wait))
 
 
 async def claim(settings: Settings, scope: str, identifier: str, ip: str) -> Attempt:
     """Counts one try of `identifier` from `ip` as a failure until `succeeded` says otherwise;
     raises LOGIN_LOCKED while the pair or the IP must wait."""
     pair_key, ip_key = _keys(settings, scope, identifier, ip)
+    pair_policy, ip_policy = _policies(settings)
     now = _now()
-    rows = [await _row(key, now) for key in (pair_key, ip_key)]
-    _refuse_if_waiting(rows, now)
-    for policy, row in zip(_policies(settings), rows):
-        for _ in range(_CLAIM_TRIES):
-            if await _count(row, policy, now):
-                break
-            row = await LoginThrottle.get(id=row.id)
-            _refuse_if_waiting([row], now)
-        else:
-            raise DomainError("LOGIN_LOCKED", retryAfterSeconds=1)
+    pair, address = [await _row(key, now) for key in (pair_key, ip_key)]
+    _refuse_if_waiting([pair, address], now)
+    await _count_strictly(pair, pair_policy, now)
+    await _count_shared(address, ip_policy, now)
     return Attempt(pair_key, ip_key)
 
 
