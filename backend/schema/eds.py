@@ -32,20 +32,20 @@ class EdsSigner:
     algorithm: str = strawberry.field(description="E.g. RSA-SHA256, RSASSA-PSS-SHA256, ECDSA-SHA384, or a GOST name.")
 
     @classmethod
-    def from_info(cls, info: SignerInfo | None) -> EdsSigner | None:
-        if info is None:
+    def from_signer(cls, signer: SignerInfo | None) -> EdsSigner | None:
+        if signer is None:
             return None
         return cls(
-            name=info.name,
-            iin=info.iin,
-            bin=info.bin,
-            organization=info.organization,
-            certificate_serial=info.serial,
-            issuer=info.issuer,
-            not_before=info.not_before,
-            not_after=info.not_after,
-            signing_time=info.signing_time,
-            algorithm=info.algorithm,
+            name=signer.name,
+            iin=signer.iin,
+            bin=signer.bin,
+            organization=signer.organization,
+            certificate_serial=signer.serial,
+            issuer=signer.issuer,
+            not_before=signer.not_before,
+            not_after=signer.not_after,
+            signing_time=signer.signing_time,
+            algorithm=signer.algorithm,
         )
 
 
@@ -78,7 +78,7 @@ class SigningSessionType:
             expires_at=row.expires_at,
             completed_at=row.completed_at,
             error_code=signing_sessions.error_of(row) if status is SigningStatus.FAILED else None,
-            signer=EdsSigner.from_info(signing_sessions.signer_of(row)) if status is SigningStatus.SIGNED else None,
+            signer=EdsSigner.from_signer(signing_sessions.signer_of(row)) if status is SigningStatus.SIGNED else None,
         )
 
 
