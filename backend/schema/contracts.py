@@ -78,21 +78,31 @@ class ContractDocument:
     sha256: str = strawberry.field(description="SHA-256 of the content, hex.")
     content_type: str = strawberry.field(description="application/pdf, image/jpeg or image/png, from the content itself.")
     created_at: dt.datetime = strawberry.field(description="When it was added.")
-    added_by: str = strawberry.field(
+    # Who added it and the signed links are worked out only when asked for: a list of a holder's
+    # contracts carries thousands of documents, and two HMAC links each were most of their cost.
+    row: strawberry.Private[object]
+
+    @strawberry.field(
         description="Who added it: the person's name, the partner organization's name, or `source` for the source system."
     )
-    view_url: str | None = strawberry.field(description="A link to view it in the page (PDF and images); for the viewer only.")
-    download_url: str = strawberry.field(description="A link to download it; for the viewer only.")
+    async def added_by(self, info: Info) -> str:
+        return await _added_by(info, self.row)
 
-    @classmethod
-    async def from_row(cls, info: Info, row) -> ContractDocument:
+    @strawberry.field(description="A link to view it in the page (PDF and images); for the viewer only.")
+    def view_url(self, info: Info) -> str | None:
         # Links are signed for the viewer: whoever else gets them cannot open them.
         viewer = info.context.viewer
-        settings = info.context.rt.settings
-        user_id = viewer.user.id if viewer else None
-        view_url = (
-            document_link(settings, row.id, user_id, inline=True) if user_id and row.content_type in VIEWABLE_TYPES else None
-        )
+        if viewer is None or self.content_type not in VIEWABLE_TYPES:
+            return None
+        return document_link(info.context.rt.settings, self.row.id, viewer.user.id, inline=True)
+
+    @strawberry.field(description="A link to download it; for the viewer only.")
+    def download_url(self, info: Info) -> str:
+        viewer = info.context.viewer
+        return document_link(info.context.rt.settings, self.row.id, viewer.user.id, inline=False) if viewer else ""
+
+    @classmethod
+    def from_row_now(cls, row) -> ContractDocument:
         return cls(
             id=str(row.id),
             kind=row.kind,
@@ -101,10 +111,12 @@ class ContractDocument:
             sha256=row.sha256,
             content_type=row.content_type,
             created_at=row.created_at,
-            added_by=await _added_by(info, row),
-            view_url=view_url,
-            download_url=document_link(settings, row.id, user_id, inline=False) if user_id else "",
+            row=row,
         )
+
+    @classmethod
+    async def from_row(cls, info: Info, row) -> ContractDocument:
+        return cls.from_row_now(row)
 
 
 async def _added_by(info: Info, row) -> str:
@@ -226,7 +238,7 @@ class Contract:
     @strawberry.field(description="The DDU, the registration extract, supplementary agreements and other files.")
     async def documents(self, info: Info) -> list[ContractDocument]:
         rows = await info.context.loaders.documents_by_contract.load(uuid.UUID(str(self.id)))
-        return [await ContractDocument.from_row(info, row) for row in rows]
+        return [ContractDocument.from_row_now(row) for row in rows]
 
     @strawberry.field(description="Every change, oldest first.")
     async def history(self, info: Info) -> list[ContractEvent]:

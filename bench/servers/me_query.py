@@ -89,11 +89,11 @@ def raw_app(settings: Settings) -> Starlette:
     return Starlette(routes=[Route(RAW_PATH, me)])
 
 
-def side_by_side(graphql, raw):
+def side_by_side(graphql, raw, raw_path: str = RAW_PATH):
     """Both apps behind one port; a path comparison is all that is added to either."""
 
     async def app(scope, receive, send):
-        target = raw if scope.get("path") == RAW_PATH else graphql
+        target = raw if scope.get("path") == raw_path else graphql
         await target(scope, receive, send)
 
     return app
