@@ -32,6 +32,10 @@ from strawberry.extensions import SchemaExtension
 _TYPE_WRAPPERS = 9
 _REMEMBERED = 1024
 _SHOWN_COST_CAP = 10**9
+# Validation compares every pair of fields that answer under one name (OverlappingFieldsCanBeMerged),
+# so a few hundred copies of one field cost the CPU of thousands of fields, whatever their text.
+# No client needs one name more than a handful of times in one selection.
+MAX_SAME_NAME = 30
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,36 @@ class _Walk:
         return result
 
 
+def _most_repeated(selection_set: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode]) -> tuple[str, int]:
+    """The response name repeated most often in one merged selection (fields of inline fragments
+    and spreads included, as validation merges them), over the whole operation. Called only on
+    documents within the cost limit, so expanding every spread stays small."""
+    counts: dict[str, int] = {}
+    nested: list[SelectionSetNode] = []
+
+    def collect(selections: SelectionSetNode, seen: frozenset[str]) -> None:
+        for node in selections.selections:
+            if isinstance(node, FieldNode):
+                key = node.alias.value if node.alias else node.name.value
+                counts[key] = counts.get(key, 0) + 1
+                if node.selection_set is not None:
+                    nested.append(node.selection_set)
+            elif isinstance(node, InlineFragmentNode):
+                collect(node.selection_set, seen)
+            elif isinstance(node, FragmentSpreadNode):
+                fragment = fragments.get(node.name.value)
+                if fragment is not None and node.name.value not in seen:
+                    collect(fragment.selection_set, seen | {node.name.value})
+
+    collect(selection_set, frozenset())
+    best = max(counts.items(), key=lambda item: item[1], default=("", 0))
+    for child in nested:
+        candidate = _most_repeated(child, fragments)
+        if candidate[1] > best[1]:
+            best = candidate
+    return best
+
+
 def measure(document: DocumentNode) -> Iterator[tuple[OperationDefinitionNode, Measure]]:
     """Each operation of the document with its depth and cost. A chain of fragments too long to
     walk raises RecursionError."""
@@ -121,6 +155,14 @@ def limit_errors(document: DocumentNode, max_depth: int, max_cost: int) -> list[
                 [operation],
                 extensions={"code": "QUERY_TOO_COSTLY", "cost": min(m.cost, _SHOWN_COST_CAP), "max": max_cost},
             ))
+        elif m.depth <= max_depth:
+            fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+            name_, times = _most_repeated(operation.selection_set, fragments)
+            if times > MAX_SAME_NAME:
+                errors.append(GraphQLError(
+                    f"'{name}' asks for '{name_}' {times} times in one selection; at most {MAX_SAME_NAME} are allowed.",
+                    [operation], extensions={"code": "QUERY_TOO_COSTLY", "field": name_, "repeated": times, "max": MAX_SAME_NAME},
+                ))
     return errors
 
 

@@ -40,8 +40,20 @@ async def test_a_field_repeated_hundreds_of_times_is_refused_with_its_cost_and_t
 
 
 async def test_the_same_query_under_the_limit_runs(anon):
-    body = await anon.data("{ passwordPolicy { %s } }" % _fields(100))
+    body = await anon.data("{ passwordPolicy { %s } }" % _fields(cost.MAX_SAME_NAME))
     assert body["passwordPolicy"]["minLength"] >= 1
+
+
+async def test_one_name_repeated_past_the_cap_is_refused_under_the_cost_limit(anon):
+    # given copies of one field spread over fragments, within the cost limit: validation would
+    # compare every pair of them
+    fragments = " ".join(f"fragment F{i} on PasswordPolicy {{ {_fields(10)} }}" for i in range(10))
+    spreads = " ".join(f"...F{i}" for i in range(10))
+    # when
+    error = _refusal((await anon.raw("%s { passwordPolicy { %s } }" % (fragments, spreads))).json())
+    # then
+    assert error["extensions"] == {"code": "QUERY_TOO_COSTLY", "field": "minLength", "repeated": 100, "max": cost.MAX_SAME_NAME}
+    assert "'minLength' 100 times" in error["message"]
 
 
 async def test_aliases_and_fragments_multiply(anon):
