@@ -4,7 +4,7 @@ for why). One uvicorn, one PostgreSQL database, two routes side by side:
   GET  /raw/my-contracts   asyncpg + orjson: checks the same bearer token's signature, reads the
                            same rows in two statements, answers byte for byte the same JSON
 The database's public schema is emptied, migrated and seeded with one holder of CONTRACTS
-contracts × DOCUMENTS documents; it is emptied again on the way out. Before serving, it counts the
+contracts × DOCUMENTS documents; the driver empties it again once this process is gone. Before serving, it counts the
 SQL statements of one GraphQL request, checks both answers are the same JSON, then prints one JSON
 line on stdout (port, token, counts) for the driver.
 """
