@@ -45,3 +45,16 @@ def test_mutation_names_are_noun_first_and_take_one_input():
     for name, field in schema.mutation_type.fields.items():
         assert set(field.args) <= {"input"}, name
         assert "errors" in field.type.of_type.fields, f"{name} must return a payload with errors"
+
+
+def test_no_extension_instance_is_shared_between_requests():
+    # given a production schema (errors masked)
+    from strawberry.extensions import SchemaExtension
+
+    from backend.schema import build_schema
+    from backend.settings import Settings
+
+    schema = build_schema(Settings(env="production", secret_key="x" * 64))
+    # then every extension is a class or a factory: one instance per request, no state swapped
+    # between concurrent requests
+    assert schema.extensions and not [e for e in schema.extensions if isinstance(e, SchemaExtension)]

@@ -51,13 +51,16 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         # Depth and cost first: they refuse a document before the standard rules walk it.
         query_limits(max_depth=settings.graphql_max_depth, max_cost=settings.graphql_max_cost),
         RefuseInvalidText,
-        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        # Factories, not instances: strawberry keeps one instance of an instance-passed extension
+        # for every request and swaps its per-request state between concurrent ones, so a shared
+        # MaskErrors could unmask one request's fault while masking another's.
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         ValidateWithoutSuggestions,
         ReportDenials,
     ]
     if not settings.dev_mode:
-        extensions.append(MaskErrors(should_mask_error=_expected))
+        extensions.append(lambda: MaskErrors(should_mask_error=_expected))
     return ShanyraqSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
 
 
