@@ -4,6 +4,7 @@ services as real ones; the signatures are made with the demo CA's certificate of
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 from pathlib import Path
@@ -15,9 +16,11 @@ from backend.adapters.pdf import OfficialDocument, render_pdf
 from backend.models.applications import Application, ApplicationDocument
 from backend.models.contracts import Contract
 from backend.models.identity import User
+from backend.models.organizations import Organization
 from backend.runtime import Runtime
-from backend.services import application_review, applications
-from backend.services.application_route import ActorKind, RouteActor, StepData
+from backend.services.applications import drafts, review, signing
+from backend.services.applications.access import Scope
+from backend.services.applications.route import ActorKind, StepData
 from backend.services.documents import put_bytes
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
@@ -53,12 +56,13 @@ async def _document(rt: Runtime, application: Application, requirement: str, tit
 
 
 async def _filed(rt: Runtime, user: User, request_id: str, *, sent: bool) -> Application | None:
-    org = await applications.organization_of(user)
+    org = await Organization.get_or_none(bin=user.iin_bin)
     contract = await Contract.get_or_none(number=CONTRACT)
     if org is None or contract is None:
         return None
-    application = await applications.create(
-        user, org, contract.id, "CONSTRUCTION_PERIOD_EXTENSION", "COMMISSIONING_DATE", "", FORM, request_id, RequestInfo()
+    scope = Scope(organization_id=org.id, organization_bin=org.bin, user_id=user.id, label=user.full_name)
+    application = await drafts.create(
+        scope, user, contract.id, "CONSTRUCTION_PERIOD_EXTENSION", "COMMISSIONING_DATE", "", FORM, request_id, RequestInfo()
     )
     if application.status.value != "draft" or not sent:
         return application
@@ -66,11 +70,9 @@ async def _filed(rt: Runtime, user: User, request_id: str, *, sent: bool) -> App
         await _document(rt, application, "OFFICIAL_LETTER", "Ресми хат / Официальное письмо")
         await _document(rt, application, "REVISED_SCHEDULE", "Жаңартылған кесте / Обновлённый график")
         await _document(rt, application, "TECHNICAL_SUPERVISION_REPORT", "Техникалық қадағалау есебі")
-    content = await applications.signing_content(application)
-    cms = _sign(rt.settings.var_dir / "pki", content)
-    signer = await rt.signatures.verify_detached(content, cms, purpose="sign")
-    return await applications.submit(rt, application, user, signed_content=content, cms=cms, signer=signer,
-                                     method="eds", terms_accepted=True, req=RequestInfo())
+    cms = _sign(rt.settings.var_dir / "pki", await signing.signing_content(application))
+    return await signing.submit(rt, scope, application.id, user, signing.Proof(cms=base64.b64encode(cms).decode()),
+                                terms_accepted=True, req=RequestInfo())
 
 
 async def seed_demo_applications(rt: Runtime) -> None:
@@ -79,18 +81,16 @@ async def seed_demo_applications(rt: Runtime) -> None:
     user = await User.get_or_none(iin_bin=APPLICANT_BIN)
     if user is None:
         return
-    bpms = RouteActor(ActorKind.BPMS, label="BPMS Simbase (demo)")
+    bpms = Scope(staff=ActorKind.BPMS, label="BPMS Simbase (demo)")
     await _filed(rt, user, "demo-draft", sent=False)
     await _filed(rt, user, "demo-sent", sent=True)
     reviewed = await _filed(rt, user, "demo-review", sent=True)
     overdue = await _filed(rt, user, "demo-overdue", sent=True)
     if reviewed is None or overdue is None:
         return
-    await application_review.register(rt, reviewed, bpms, StepData(registration_number="BPMS-2026-0412"), RequestInfo())
-    reviewed = await Application.get(id=reviewed.id)
-    await application_review.start_review(rt, reviewed, bpms, StepData(executor_name="Оспанова Гүлнар",
-                                                                        executor_phone="1207"), RequestInfo())
+    await review.register(rt, bpms, reviewed.id, StepData(registration_number="BPMS-2026-0412"), RequestInfo())
+    await review.start_review(rt, bpms, reviewed.id, StepData(executor_name="Оспанова Гүлнар", executor_phone="1207"), RequestInfo())
     long_ago = dt.date.today() - dt.timedelta(days=40)
-    await application_review.register(rt, overdue, bpms, StepData(
+    await review.register(rt, bpms, overdue.id, StepData(
         registration_number="BPMS-2026-0377", registered_on=long_ago, review_deadline=long_ago + dt.timedelta(days=21),
     ), RequestInfo())

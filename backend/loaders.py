@@ -8,7 +8,8 @@ from functools import cached_property
 
 from strawberry.dataloader import DataLoader
 
-from backend.models.contracts import Document, Premises, ResidentialComplex
+from backend.models.applications import ApplicationDocument, ApplicationFile, ApplicationSignature
+from backend.models.contracts import Contract, Document, Premises, ResidentialComplex
 from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
 from backend.models.organizations import Organization
@@ -79,6 +80,37 @@ class Loaders:
             return [rows.get(k) for k in keys]
 
         return DataLoader(load)
+
+    # Applications: a list of them with their contract, documents, files, signatures and history
+    # costs the same statements for one application or a hundred.
+
+    @cached_property
+    def contract_by_id(self) -> DataLoader[uuid.UUID, Contract | None]:
+        return _by_id(Contract)
+
+    @cached_property
+    def organization_by_bin(self) -> DataLoader[str, Organization | None]:
+        async def load(keys: list) -> list:
+            rows = {row.bin: row for row in await Organization.filter(bin__in=keys)}
+            return [rows.get(k) for k in keys]
+
+        return DataLoader(load)
+
+    @cached_property
+    def documents_by_application(self) -> DataLoader[uuid.UUID, list[ApplicationDocument]]:
+        return _grouped(ApplicationDocument, "application_id", "created_at", "id")
+
+    @cached_property
+    def files_by_application(self) -> DataLoader[uuid.UUID, list[ApplicationFile]]:
+        return _grouped(ApplicationFile, "application_id", "created_at", "id")
+
+    @cached_property
+    def signatures_by_application(self) -> DataLoader[uuid.UUID, list[ApplicationSignature]]:
+        return _grouped(ApplicationSignature, "application_id", "signed_at", "id")
+
+    @cached_property
+    def application_history(self) -> DataLoader[uuid.UUID, list[HistoryEvent]]:
+        return _grouped(HistoryEvent, "entity_id", "created_at", "id", key=str, entity="application")
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

@@ -10,9 +10,6 @@ import pytest
 
 BACKEND = Path(__file__).resolve().parent.parent / "backend"
 
-IN_PROGRESS = pytest.mark.xfail(strict=False, reason="applications reshape in progress")
-
-
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(BACKEND.parent).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -58,7 +55,7 @@ TYPE_MODULES = [
 ]
 
 
-@pytest.mark.parametrize("path", params(TYPE_MODULES, {"backend.schema.applications": IN_PROGRESS}))
+@pytest.mark.parametrize("path", params(TYPE_MODULES))
 def test_type_modules_do_not_import_resolvers(path: Path):
     assert offending(path, "backend.resolvers") == []
 
@@ -67,7 +64,7 @@ RESOLVERS = modules("resolvers")
 SHARED_RESOLVER_HELPERS = {"backend.resolvers.errors"}
 
 
-@pytest.mark.parametrize("path", params(RESOLVERS, {"backend.resolvers.applications": IN_PROGRESS}))
+@pytest.mark.parametrize("path", params(RESOLVERS))
 def test_resolvers_do_not_import_each_other(path: Path):
     own = module_name(path)
     allowed = {own, *SHARED_RESOLVER_HELPERS}
@@ -92,7 +89,6 @@ def test_lower_layers_know_nothing_of_graphql(path: Path):
     assert offending(path, "strawberry", "backend.schema", "backend.resolvers") == []
 
 
-@IN_PROGRESS
 def test_applications_resolver_does_not_touch_the_orm():
     assert offending(BACKEND / "resolvers" / "applications.py", "tortoise", "backend.models") == []
 

@@ -7,7 +7,7 @@ import functools
 import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter
 
-from backend.schema.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
+from backend.schema.roots.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits

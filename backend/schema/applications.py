@@ -3,22 +3,19 @@ at KZhK", signing, the review route and the back office."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
-from collections.abc import AsyncGenerator
-from enum import Enum
-from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow, AllowClient, AllowEither
 from backend.models.applications import ApplicationFileKind, ApplicationStatus, SignatureStage, SignerRole
-from backend.models.identity import Role
-from backend.resolvers import applications as r
-from backend.schema.common import INPUT, Connection, UserError
+from backend.schema.common import UserError
 from backend.schema.contracts import Contract, Organization
-from backend.services.partners import ApiScope
+from backend.services import files as file_links
+from backend.services.applications import access, signing
+from backend.services.applications import types as catalogue
 
 ApplicationStatusType = strawberry.enum(
     ApplicationStatus, name="ApplicationStatus",
@@ -30,25 +27,32 @@ ApplicationStatusType = strawberry.enum(
 FileKindType = strawberry.enum(ApplicationFileKind, name="ApplicationFileKind", description="A file KZhK produced.")
 StageType = strawberry.enum(SignatureStage, name="SignatureStage", description="What was signed.")
 SignerRoleType = strawberry.enum(SignerRole, name="SignerRole", description="In which capacity.")
+ApplicationAction = strawberry.enum(access.Action, name="ApplicationAction", description="What the viewer may do with an application now.")
+DeadlineKindType = strawberry.enum(
+    access.DeadlineKind, name="ApplicationDeadlineKind",
+    description="REVIEW: KZhK's review term, from registration; REVISION: the applicant's term for a revision.",
+)
+DueType = strawberry.enum(
+    access.Due, name="ApplicationDue",
+    description="OVERDUE: the deadline has passed; SOON: it is today or the next working day of Kazakhstan; OK: later.",
+)
 
-def staff() -> AllowEither:
-    # A new guard per field: a guard learns its field's return type when applied.
-    return AllowEither(Allow(Role.KZHK_OPERATOR), AllowClient(ApiScope.APPLICATIONS_BPMS))
+
+async def viewer_scope(info: Info) -> access.Scope:
+    """Who is viewing, as the applications service sees it; one organization lookup per request."""
+    ctx = info.context
+    return await access.scope_for(ctx.viewer, ctx.client, ctx.loaders.organization_by_bin.load)
 
 
-@strawberry.enum(description="What the viewer may do with an application now.")
-class ApplicationAction(Enum):
-    EDIT = "edit"
-    DELETE = "delete"
-    SUBMIT = "submit"
-    SIGN_SA = "sign_sa"
-    REGISTER = "register"
-    START_REVIEW = "start_review"
-    REQUEST_REVISION = "request_revision"
-    REJECT = "reject"
-    APPROVE = "approve"
-    ATTACH_SA_DRAFT = "attach_sa_draft"
-    SIGN_SA_BY_KZHK = "sign_sa_by_kzhk"
+def _link(info: Info, object_id, *, inline: bool) -> str | None:
+    # Links are signed for the viewer (a person or a partner system): nobody else can open them.
+    ctx = info.context
+    settings = ctx.rt.settings
+    if ctx.viewer is not None:
+        return file_links.document_link(settings, object_id, ctx.viewer.user.id, inline=inline)
+    if ctx.client is not None:
+        return file_links.client_document_link(settings, object_id, ctx.client.client.id, inline=inline)
+    return None
 
 
 @strawberry.type(description="A supporting document an application type asks for.")
@@ -71,6 +75,14 @@ class ApplicationTypeInfo:
     review_working_days: int = strawberry.field(description="Review term in working days of Kazakhstan, from registration.")
     revision_working_days: int = strawberry.field(description="Usual time given for a revision, in working days.")
 
+    @classmethod
+    def from_row(cls, kind: catalogue.ApplicationType) -> ApplicationTypeInfo:
+        return cls(
+            code=kind.code, categories=list(kind.categories),
+            documents=[DocumentRequirement(code=d.code, required=d.required) for d in kind.documents],
+            review_working_days=kind.review_working_days, revision_working_days=kind.revision_working_days,
+        )
+
 
 @strawberry.type(description="The terms shown before signing (filing conditions and review terms).")
 class ApplicationTerms:
@@ -91,6 +103,13 @@ class ApplicationDocumentType:
     created_at: dt.datetime = strawberry.field(description="When added.")
     download_url: str | None = strawberry.field(description="A personal link that expires in minutes.")
 
+    @classmethod
+    def from_row(cls, info: Info, row) -> ApplicationDocumentType:
+        return cls(
+            id=str(row.id), requirement=row.requirement, title=row.title, size=float(row.size), sha256=row.sha256,
+            content_type=row.content_type, created_at=row.created_at, download_url=_link(info, row.id, inline=False),
+        )
+
 
 @strawberry.type(name="ApplicationFile", description="A notice or supplementary agreement produced by KZhK.")
 class ApplicationFileType:
@@ -103,6 +122,13 @@ class ApplicationFileType:
     created_at: dt.datetime = strawberry.field(description="When produced.")
     download_url: str | None = strawberry.field(description="A personal link that expires in minutes.")
     view_url: str | None = strawberry.field(description="The same, for viewing in the page.")
+
+    @classmethod
+    def from_row(cls, info: Info, row) -> ApplicationFileType:
+        return cls(
+            id=str(row.id), kind=row.kind, title=row.title, size=float(row.size), sha256=row.sha256, signed=row.signed,
+            created_at=row.created_at, download_url=_link(info, row.id, inline=False), view_url=_link(info, row.id, inline=True),
+        )
 
 
 @strawberry.type(name="ApplicationSignature", description="A verified EDS signature on an application or its SA.")
@@ -118,6 +144,14 @@ class ApplicationSignatureType:
     certificate_issuer: str = strawberry.field(description="Issuing CA.")
     signed_at: dt.datetime = strawberry.field(description="When it was verified and recorded.")
     matches_current: bool = strawberry.field(description="The application's data and documents are still what was signed.")
+
+    @classmethod
+    def from_row(cls, row, *, matches_current: bool) -> ApplicationSignatureType:
+        return cls(
+            stage=row.stage, role=row.role, version=row.version, method=row.method, signer_name=row.signer_name,
+            signer_iin=row.signer_iin, signer_bin=row.signer_bin, certificate_serial=row.certificate_serial,
+            certificate_issuer=row.certificate_issuer, signed_at=row.signed_at, matches_current=matches_current,
+        )
 
 
 @strawberry.type(description="A file attached to a history entry.")
@@ -139,6 +173,26 @@ class ApplicationEvent:
     actor_label: str = strawberry.field(description="Who, as shown to people.")
     comment: str = strawberry.field(description="The operator's comment or reason.")
     files: list[HistoryFile] = strawberry.field(description="Downloads of this stage (notices, SA).")
+
+    @classmethod
+    def from_row(cls, info: Info, row) -> ApplicationEvent:
+        data = row.data
+        return cls(
+            at=row.created_at, action=row.action,
+            from_status=ApplicationStatus(data["from"]) if data.get("from") else None,
+            to_status=ApplicationStatus(data["to"]) if data.get("to") else None,
+            actor=data.get("actor", "applicant"), actor_label=data.get("actorLabel", ""), comment=data.get("comment", ""),
+            files=[HistoryFile(id=f["id"], kind=f["kind"], title=f["title"], signed=f.get("signed", f["kind"] != "sa_draft"),
+                               download_url=_link(info, f["id"], inline=False))
+                   for f in data.get("files") or []],
+        )
+
+
+@strawberry.type(description="The deadline that runs now: KZhK's review term, or the applicant's revision term.")
+class ApplicationDeadline:
+    kind: DeadlineKindType = strawberry.field(description="Whose deadline it is.")  # type: ignore[valid-type]
+    date: dt.date = strawberry.field(description="The last day.")
+    due: DueType = strawberry.field(description="How close it is, by the working days of Kazakhstan; what lists highlight.")  # type: ignore[valid-type]
 
 
 @strawberry.type(description="An application to KZhK with everything the list, the card and the back office show.")
@@ -163,51 +217,103 @@ class Application:
     sa_date: dt.date | None = strawberry.field(description="Supplementary agreement date.")
     status_changed_at: dt.datetime | None = strawberry.field(description="When the status last changed.")
     overdue: bool = strawberry.field(description="A review or revision deadline has passed.")
-    contract_id: strawberry.Private[object]
-    applicant_org_id: strawberry.Private[object]
+    deadline: ApplicationDeadline | None = strawberry.field(description="The deadline that runs in this status, if any, and how close it is.")
     row: strawberry.Private[object]
+
+    @classmethod
+    def from_row(cls, row) -> Application:
+        running = access.running_deadline(row)
+        due = access.due(row)
+        return cls(
+            id=str(row.id), number=row.number, status=row.status, type=row.type, category=row.category,
+            category_other=row.category_other, form=row.form, version=row.version, created_at=row.created_at,
+            sent_at=row.sent_at, registration_number=row.registration_number, registered_on=row.registered_on,
+            review_deadline=row.review_deadline, executor_name=row.executor_name, executor_phone=row.executor_phone,
+            revision_deadline=row.revision_deadline, sa_number=row.sa_number, sa_date=row.sa_date,
+            status_changed_at=row.status_changed_at, overdue=due is access.Due.OVERDUE,
+            deadline=ApplicationDeadline(kind=running[0], date=running[1], due=due) if running else None, row=row,
+        )
+
+    async def _contract_row(self, info: Info):
+        return await info.context.loaders.contract_by_id.load(self.row.contract_id)
+
+    async def _application_content(self, info: Info) -> bytes:
+        loaders = info.context.loaders
+        return signing.application_content(
+            self.row, await self._contract_row(info), await loaders.organization_by_id.load(self.row.applicant_org_id),
+            await loaders.documents_by_application.load(self.row.id),
+        )
+
+    async def _sa_content(self, info: Info) -> bytes | None:
+        draft = signing.latest_sa_draft(await info.context.loaders.files_by_application.load(self.row.id))
+        return signing.sa_content(self.row, draft) if draft else None
 
     @strawberry.field(description="The contract with KZhK it amends.")
     async def contract(self, info: Info) -> Contract | None:
-        return await r.contract_of(info, self.contract_id)
+        row = await self._contract_row(info)
+        return Contract.from_row(row) if row else None
 
     @strawberry.field(description="The applicant organization.")
     async def applicant(self, info: Info) -> Organization | None:
-        return await r.applicant_of(info, self.applicant_org_id)
+        row = await info.context.loaders.organization_by_id.load(self.row.applicant_org_id)
+        return Organization.from_row(row) if row else None
 
     @strawberry.field(description="Supporting documents.")
     async def documents(self, info: Info) -> list[ApplicationDocumentType]:
-        return await r.documents_of(info, self.id)
+        rows = await info.context.loaders.documents_by_application.load(self.row.id)
+        return [ApplicationDocumentType.from_row(info, d) for d in rows]
 
     @strawberry.field(description="Notices and supplementary agreements.")
     async def files(self, info: Info) -> list[ApplicationFileType]:
-        return await r.files_of(info, self.id)
+        return [ApplicationFileType.from_row(info, f) for f in await info.context.loaders.files_by_application.load(self.row.id)]
 
     @strawberry.field(description="Verified signatures.")
     async def signatures(self, info: Info) -> list[ApplicationSignatureType]:
-        return await r.signatures_of(info, self.row)
+        rows = await info.context.loaders.signatures_by_application.load(self.row.id)
+        if not rows:
+            return []
+        current = signing.digest(await self._application_content(info))
+        sa = await self._sa_content(info) if self.row.status in access.SA_STAGE else None
+        sa_current = signing.digest(sa) if sa is not None else None
+        return [ApplicationSignatureType.from_row(sig, matches_current=signing.matches_current(sig, current, sa_current))
+                for sig in rows]
 
     @strawberry.field(description="The full history, oldest first.")
     async def history(self, info: Info) -> list[ApplicationEvent]:
-        return await r.history_of(info, self.id)
+        return [ApplicationEvent.from_row(info, e) for e in await info.context.loaders.application_history.load(self.row.id)]
 
     @strawberry.field(description="What the viewer may do now.")
-    async def available_actions(self, info: Info) -> list[ApplicationAction]:
-        return await r.available_actions(info, self.row)
+    async def available_actions(self, info: Info) -> list[ApplicationAction]:  # type: ignore[valid-type]
+        contract = await self._contract_row(info)
+        signatures = await info.context.loaders.signatures_by_application.load(self.row.id)
+        return access.available_actions(
+            await viewer_scope(info), self.row, developer_id=contract.developer_id if contract else None,
+            sa_signed_by=[s.role for s in signatures if s.stage is SignatureStage.SUPPLEMENTARY_AGREEMENT],
+        )
 
     @strawberry.field(description="Base64 of the exact bytes to sign to send it (applicant, while editable).")
     async def signing_payload(self, info: Info) -> str | None:
-        return await r.signing_payload(info, self.row)
+        if not access.may_sign_application(await viewer_scope(info), self.row):
+            return None
+        return base64.b64encode(await self._application_content(info)).decode()
 
     @strawberry.field(description="Base64 of the exact bytes a party signs for the supplementary agreement.")
     async def sa_signing_payload(self, info: Info) -> str | None:
-        return await r.sa_signing_payload(info, self.row)
+        contract = await self._contract_row(info)
+        if not access.may_sign_sa(await viewer_scope(info), self.row, contract.developer_id if contract else None):
+            return None
+        content = await self._sa_content(info)
+        return base64.b64encode(content).decode() if content is not None else None
 
 
 @strawberry.type(description="Result of an applicant's change.")
 class ApplicationPayload:
     application: Application | None = strawberry.field(default=None, description="The application after the change.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="What to fix; nothing changed.")
+
+    @classmethod
+    def from_row(cls, row) -> ApplicationPayload:
+        return cls(application=Application.from_row(row))
 
 
 @strawberry.type(description="A signing session for a second device: show `signUrl` as a QR code.")
@@ -313,118 +419,3 @@ class ApplicationSaFinalInput:
     sa_number: str = strawberry.field(description="SA number.")
     sa_date: dt.date | None = strawberry.field(default=None, description="SA date; default today.")
     comment: str = strawberry.field(default="", description="Comment.")
-
-
-ListArgs = Annotated[int | None, strawberry.argument(description="Page size; at most 100 (more is served as 100).")]
-AfterArg = Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")]
-StatusArg = Annotated[list[ApplicationStatusType] | None, strawberry.argument(description="Only these statuses.")]  # type: ignore[valid-type]
-
-
-@strawberry.type
-class ApplicationQuery:
-    @strawberry.field(description="Application types with categories, documents and terms.")
-    def application_types(self) -> list[ApplicationTypeInfo]:
-        return r.application_types()
-
-    @strawberry.field(description="The terms shown before signing.")
-    def application_terms(self) -> ApplicationTerms:
-        return r.application_terms()
-
-    @strawberry.field(extensions=[Allow(Role.LEGAL_ENTITY)], description="The viewer's organization's contracts with KZhK.")
-    async def kzhk_contracts(self, info: Info) -> list[Contract]:
-        return await r.kzhk_contracts(info)
-
-    @strawberry.field(extensions=[Allow(Role.LEGAL_ENTITY)], description="My applications at KZhK, newest first.")
-    async def my_applications(self, info: Info, status: StatusArg = None, first: ListArgs = 20, after: AfterArg = None) -> Connection[Application]:
-        return await r.my_applications(info, status, first, after)
-
-    @strawberry.field(extensions=[staff()], description="The back-office queue, newest first (operators and the BPMS).")
-    async def application_queue(
-        self, info: Info, status: StatusArg = None,
-        overdue_only: Annotated[bool, strawberry.argument(description="Only those past a deadline.")] = False,
-        search: Annotated[str | None, strawberry.argument(description="Number, registration number, BIN or contract number.")] = None,
-        first: ListArgs = 20, after: AfterArg = None,
-    ) -> Connection[Application]:
-        return await r.application_queue(info, status, overdue_only, search, first, after)
-
-    @strawberry.field(description="One application the viewer may see, or null.")
-    async def application(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="Application id.")]) -> Application | None:
-        return await r.application(info, id)
-
-
-@strawberry.type
-class ApplicationMutation:
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Create a draft (Жасауда).")
-    async def application_create(self, info: Info, input: Annotated[ApplicationCreateInput, INPUT]) -> ApplicationPayload:
-        return await r.application_create(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Change a draft or an application under revision.")
-    async def application_update(self, info: Info, input: Annotated[ApplicationUpdateInput, INPUT]) -> ApplicationPayload:
-        return await r.application_update(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Add a supporting document.")
-    async def application_document_add(self, info: Info, input: Annotated[ApplicationDocumentAddInput, INPUT]) -> ApplicationPayload:
-        return await r.application_document_add(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Remove a supporting document.")
-    async def application_document_remove(self, info: Info, input: Annotated[ApplicationDocumentRemoveInput, INPUT]) -> ApplicationPayload:
-        return await r.application_document_remove(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Delete a draft.")
-    async def application_delete(self, info: Info, input: Annotated[ApplicationRefInput, INPUT]) -> ApplicationPayload:
-        return await r.application_delete(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Sign with EDS and send (or re-send after a revision).")
-    async def application_submit(self, info: Info, input: Annotated[ApplicationSubmitInput, INPUT]) -> ApplicationPayload:
-        return await r.application_submit(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Sign the supplementary agreement as the applicant or the developer.")
-    async def application_sa_sign(self, info: Info, input: Annotated[ApplicationSaSignInput, INPUT]) -> ApplicationPayload:
-        return await r.application_sa_sign(info, input)
-
-    @strawberry.mutation(extensions=[Allow(Role.LEGAL_ENTITY)], description="Open a QR signing session for a second device.")
-    async def application_signing_session_create(self, info: Info, input: Annotated[ApplicationSigningSessionInput, INPUT]) -> SigningSessionStart:
-        return await r.application_signing_session_create(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="Register in the BPMS (Өтінім тіркелген).")
-    async def application_register(self, info: Info, input: Annotated[ApplicationRegisterInput, INPUT]) -> ApplicationPayload:
-        return await r.application_register(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="Start the review with an executor (Өтінім қарауда).")
-    async def application_start_review(self, info: Info, input: Annotated[ApplicationStartReviewInput, INPUT]) -> ApplicationPayload:
-        return await r.application_start_review(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="Ask for a revision; a notice signed with EDS goes to the applicant.")
-    async def application_request_revision(self, info: Info, input: Annotated[ApplicationDecisionInput, INPUT]) -> ApplicationPayload:
-        return await r.application_request_revision(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="Reject; a notice signed with EDS goes to the applicant. Final.")
-    async def application_reject(self, info: Info, input: Annotated[ApplicationDecisionInput, INPUT]) -> ApplicationPayload:
-        return await r.application_reject(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="Approve; the supplementary agreement is prepared next.")
-    async def application_approve(self, info: Info, input: Annotated[ApplicationDecisionInput, INPUT]) -> ApplicationPayload:
-        return await r.application_approve(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="Send the SA draft to the applicant and the developer for signing.")
-    async def application_sa_draft_attach(self, info: Info, input: Annotated[ApplicationSaDraftInput, INPUT]) -> ApplicationPayload:
-        return await r.application_sa_draft_attach(info, input)
-
-    @strawberry.mutation(extensions=[staff()], description="KZhK signs the SA: number, date, and a PDF signed with EDS.")
-    async def application_sa_sign_by_kzhk(self, info: Info, input: Annotated[ApplicationSaFinalInput, INPUT]) -> ApplicationPayload:
-        return await r.application_sa_sign_by_kzhk(info, input)
-
-
-@strawberry.type
-class ApplicationSubscription:
-    @strawberry.subscription(description="An application the viewer may see, at every change.")
-    async def application_updated(
-        self, info: Info, application_id: Annotated[strawberry.ID, strawberry.argument(description="The application.")]
-    ) -> AsyncGenerator[Application, None]:
-        async for item in r.application_updates(info, application_id):
-            yield item
-
-    @strawberry.subscription(description="The viewer's organization's applications (applicants) or the whole queue (operators), at every change.")
-    async def applications_changed(self, info: Info) -> AsyncGenerator[Application, None]:
-        async for item in r.applications_changed(info):
-            yield item

@@ -10,9 +10,17 @@ import httpx
 import pytest
 
 from backend.adapters.contract_source import GuaranteeData, OrganizationData
-from backend.models.applications import Application, ApplicationDocument, ApplicationFileKind, ApplicationStatus as S
+from backend.models.applications import (
+    Application,
+    ApplicationDocument,
+    ApplicationFileKind,
+    ApplicationSignature,
+    ApplicationStatus as S,
+    SignatureStage,
+    SignerRole,
+)
 from backend.models.organizations import Organization
-from backend.services import application_review
+from backend.services.applications import review, signing
 from backend.services.partners import ApiScope
 from tests.helpers import ApiClient, company_bin, make_account, make_contract, make_partner, person_iin
 
@@ -86,9 +94,17 @@ def application_in(rt, world):
             await ApplicationDocument.create(application=application, requirement=requirement, title=requirement.lower(),
                                              storage_key=f"test/{application.id}/{requirement}", size=10, sha256="ab" * 32,
                                              content_type="application/pdf")
+        if status is not S.DRAFT:
+            # Whatever was sent was signed: the applicant's signature over the application as it is.
+            content = await signing.signing_content(application)
+            await ApplicationSignature.create(
+                application=application, stage=SignatureStage.APPLICATION, role=SignerRole.APPLICANT, version=1,
+                digest=signing.digest(content), cms="00", method="eds", signer_name="ТОО «Заявитель»",
+                signer_bin=world.applicant_org.bin, certificate_serial="01", certificate_issuer="test",
+            )
         if status in (S.SA_PARTIES_SIGNING, S.SA_KZHK_SIGNING, S.SA_SIGNED):
-            await application_review._store_file(rt, application, ApplicationFileKind.SA_DRAFT, "SA draft",
-                                                 b"%PDF-1.7\n% test draft\n", False)
+            await review.store_file(rt, application, ApplicationFileKind.SA_DRAFT, "SA draft",
+                                    b"%PDF-1.7\n% test draft\n", False)
         return application
 
     return make

@@ -26,7 +26,7 @@ import { RevisionNotice } from './RevisionNotice';
 import { RouteSteps } from './RouteSteps';
 import { SignDialog } from './SignDialog';
 import { StatusBadge } from './StatusBadge';
-import { activeDeadline, dueState } from './status';
+import { runningDeadline } from './status';
 import { useApplicationSetup } from './useApplicationSetup';
 import './applications.css';
 
@@ -126,9 +126,8 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
   const rejection = app.files.filter((f) => f.kind === 'REJECTION_NOTICE');
   const saDraft = app.files.filter((f) => f.kind === 'SA_DRAFT');
   const saSigned = app.files.filter((f) => f.kind === 'SA_SIGNED');
-  const deadline = activeDeadline(app);
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Almaty' });
-  const due = deadline ? dueState(deadline.date, today, app.overdue) : null;
+  const deadline = runningDeadline(app);
+  const due = deadline?.due ?? null;
 
   const progress: [string, React.ReactNode][] = [];
   if (app.sentAt) progress.push([t('applications.card.sentAt'), formatDateTime(app.sentAt, locale)]);

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { activeDeadline, dueState, nextWorkingDay, routeSteps, STATUSES, statusNumber, statusTone } from './status';
+import { routeSteps, runningDeadline, STATUSES, statusNumber, statusTone } from './status';
 
 describe('the statuses of seed 001', () => {
   it('are ten, in route order, each with the seed’s Kazakh name', () => {
@@ -64,29 +64,11 @@ describe('the route as steps', () => {
   });
 });
 
-describe('deadlines in the back office', () => {
-  it('take the review deadline while KZhK reviews and the revision deadline while the applicant revises', () => {
-    expect(activeDeadline({ status: 'IN_REVIEW', reviewDeadline: '2026-12-04', revisionDeadline: null })).toEqual({ kind: 'review', date: '2026-12-04' });
-    expect(activeDeadline({ status: 'NEEDS_REVISION', reviewDeadline: '2026-12-04', revisionDeadline: '2026-11-30' })).toEqual({ kind: 'revision', date: '2026-11-30' });
-    expect(activeDeadline({ status: 'APPROVED', reviewDeadline: '2026-12-04' })).toBeNull();
-  });
-
-  it('skip the weekend to find the next working day', () => {
-    expect(nextWorkingDay('2026-11-19')).toBe('2026-11-20'); // Thursday → Friday
-    expect(nextWorkingDay('2026-11-20')).toBe('2026-11-23'); // Friday → Monday
-    expect(nextWorkingDay('2026-11-21')).toBe('2026-11-23'); // Saturday → Monday
-  });
-
-  it('are red once past, amber when due by the next working day', () => {
-    expect(dueState('2026-11-18', '2026-11-19')).toBe('overdue');
-    expect(dueState('2026-11-19', '2026-11-19')).toBe('soon');
-    expect(dueState('2026-11-20', '2026-11-19')).toBe('soon');
-    expect(dueState('2026-11-23', '2026-11-20')).toBe('soon'); // Friday: Monday is the next working day
-    expect(dueState('2026-11-24', '2026-11-20')).toBe('ok');
-    expect(dueState('2026-11-30', '2026-11-19')).toBe('ok');
-  });
-
-  it('trust the server’s verdict, which knows the public holidays', () => {
-    expect(dueState('2026-12-20', '2026-12-17', true)).toBe('overdue');
+describe('deadlines', () => {
+  it('are the server’s: which one runs and how close it is', () => {
+    expect(runningDeadline({ deadline: { kind: 'REVIEW', date: '2026-12-04', due: 'SOON' } })).toEqual({ kind: 'review', date: '2026-12-04', due: 'soon' });
+    expect(runningDeadline({ deadline: { kind: 'REVISION', date: '2026-11-30', due: 'OVERDUE' } })).toEqual({ kind: 'revision', date: '2026-11-30', due: 'overdue' });
+    expect(runningDeadline({ deadline: { kind: 'REVIEW', date: '2026-12-24', due: 'OK' } })?.due).toBe('ok');
+    expect(runningDeadline({ deadline: null })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../../gql/graphql';
+import type { ApplicationDeadlineKind, ApplicationDue, ApplicationStatus } from '../../gql/graphql';
 
 /** The 10 statuses of seed 001, in route order. */
 export const STATUSES: readonly ApplicationStatus[] = [
@@ -62,39 +62,19 @@ export function routeSteps(status: ApplicationStatus): RouteStep[] {
   return HAPPY_PATH.map((s, i) => ({ status: s, state: i < at ? 'done' : i === at ? (s === 'SA_SIGNED' ? 'done' : 'current') : 'upcoming' }));
 }
 
-/** Review deadline while KZhK reviews; the applicant's revision deadline while it revises. */
-export function activeDeadline(row: { status: ApplicationStatus; reviewDeadline?: string | null; revisionDeadline?: string | null }): { kind: 'review' | 'revision'; date: string } | null {
-  if ((row.status === 'REGISTERED' || row.status === 'IN_REVIEW') && row.reviewDeadline) return { kind: 'review', date: row.reviewDeadline };
-  if (row.status === 'NEEDS_REVISION' && row.revisionDeadline) return { kind: 'revision', date: row.revisionDeadline };
-  return null;
-}
-
-function parseDay(iso: string): Date {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
-function isWeekend(day: Date): boolean {
-  const dow = day.getUTCDay();
-  return dow === 0 || dow === 6;
-}
-
-/** The working day after `day` (weekends skipped; public holidays are the server's to know). */
-export function nextWorkingDay(iso: string): string {
-  const day = parseDay(iso);
-  do day.setUTCDate(day.getUTCDate() + 1);
-  while (isWeekend(day));
-  return day.toISOString().slice(0, 10);
-}
-
 export type DueState = 'overdue' | 'soon' | 'ok';
+export interface RunningDeadline {
+  kind: 'review' | 'revision';
+  date: string;
+  due: DueState;
+}
 
 /**
- * The back office's highlighting of a deadline: past it is overdue (red), due today or on the next
- * working day is soon (amber). `overdue` is the server's verdict (it knows the holidays) and wins.
+ * The deadline that runs now, as the server judged it (which deadline, and whether it is past or
+ * due by the next working day — it knows the public holidays), in the names styles and texts use.
  */
-export function dueState(deadline: string, today: string, overdue = false): DueState {
-  if (overdue || deadline < today) return 'overdue';
-  if (deadline <= nextWorkingDay(today)) return 'soon';
-  return 'ok';
+export function runningDeadline(row: { deadline?: { kind: ApplicationDeadlineKind; date: string; due: ApplicationDue } | null }): RunningDeadline | null {
+  if (!row.deadline) return null;
+  const { kind, date, due } = row.deadline;
+  return { kind: kind === 'REVIEW' ? 'review' : 'revision', date, due: due === 'OVERDUE' ? 'overdue' : due === 'SOON' ? 'soon' : 'ok' };
 }

@@ -24,8 +24,6 @@ export interface ApplicationRowsOptions {
   statuses: () => readonly ApplicationStatus[];
   /** Whether a row not on the list may join it when it changes; filters only the server can judge say no. */
   admitsNew?: () => boolean;
-  /** Changes the list never shows, not even as a flash. */
-  ignores?: (row: Row) => boolean;
 }
 
 /**
@@ -74,8 +72,8 @@ export function useApplicationRows(options: ApplicationRowsOptions) {
   useEffect(() => {
     const subscription = client.subscription(ApplicationsChangedDocument, {}).subscribe((result) => {
       const incoming = result.data?.applicationsChanged;
-      const { statuses, admitsNew = () => true, ignores } = optionsRef.current;
-      if (!incoming || ignores?.(incoming)) return;
+      const { statuses, admitsNew = () => true } = optionsRef.current;
+      if (!incoming) return;
       const list = rowsRef.current;
       if (!list) return;
       const previous = list.find((r) => r.id === incoming.id) ?? null;

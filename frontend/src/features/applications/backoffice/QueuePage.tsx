@@ -6,14 +6,14 @@ import { Button } from '../../../components/Button';
 import { LiveAnnouncement } from '../../../components/LiveAnnouncement';
 import { SearchForm } from '../../../components/SearchForm';
 import { ApplicationQueueDocument, type ApplicationRowFieldsFragment, type ApplicationStatus } from '../../../gql/graphql';
-import { formatDate, formatDateTime, todayIso } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { ApplicationsList } from '../ApplicationsList';
 import type { ApplicationColumn } from '../ApplicationsTable';
 import { sharedColumns } from '../columns';
 import { typeLabel } from '../labels';
 import { ListHeader } from '../ListHeader';
-import { activeDeadline, dueState, STATUSES } from '../status';
+import { runningDeadline, STATUSES } from '../status';
 import { useApplicationRows } from '../useApplicationRows';
 import '../applications.css';
 
@@ -42,7 +42,6 @@ export function QueuePage() {
     statuses: () => statuses,
     // A search or "overdue" is the server's to judge: a new arrival joins only a list narrowed by neither.
     admitsNew: () => !overdueOnly && !search,
-    ignores: (row) => row.status === 'DRAFT',
   });
   const { rows, load } = list;
 
@@ -51,10 +50,9 @@ export function QueuePage() {
   }, [load, statuses, overdueOnly, search]);
 
   const toggleStatus = (status: ApplicationStatus) => setStatuses((chosen) => (chosen.includes(status) ? chosen.filter((s) => s !== status) : [...chosen, status]));
-  const today = todayIso();
   const dueOf = (row: ApplicationRowFieldsFragment) => {
-    const deadline = activeDeadline(row);
-    return { deadline, due: deadline ? dueState(deadline.date, today, row.overdue) : null };
+    const deadline = runningDeadline(row);
+    return { deadline, due: deadline?.due ?? null };
   };
 
   const shared = sharedColumns(t);

@@ -1,56 +1,42 @@
-"""Applications to KZhK, the applicant's side (seed 001): draft, supporting documents, the exact
-bytes that get signed, and sending. The review steps live in `application_review`."""
+"""Applications to KZhK, the applicant's side before signing (seed 001, steps 3–6): the draft, its
+contract information and its supporting documents. Signing and sending live in `signing`, the
+review steps in `review`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import secrets
 import uuid
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 
-from backend.models.applications import (
-    Application,
-    ApplicationDocument,
-    ApplicationSignature,
-    ApplicationStatus,
-    SignatureStage,
-    SignerRole,
-)
+from backend.errors import DomainError, DomainErrors
+from backend.models.applications import Application, ApplicationDocument, ApplicationStatus
 from backend.models.contracts import Contract, GuaranteeKind
 from backend.models.identity import User
-from backend.models.organizations import Organization
 from backend.runtime import Runtime
-from backend.services import application_types as types
 from backend.services import history, uploads
-from backend.services.application_events import announce_change
-from backend.services.application_route import EDITABLE, TRANSITIONS, ActorKind, RouteActor, Step
-from backend.errors import DomainError, DomainErrors
+from backend.services.applications import types
+from backend.services.applications.access import Scope, get_own
+from backend.services.applications.events import announce_change
+from backend.services.applications.route import EDITABLE
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
 
 MAX_REQUEST_ID = 64
+MAX_TITLE = 300
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-async def organization_of(user: User) -> Organization | None:
-    """The organization a legal-entity account acts for: the company whose BIN it holds."""
-    if not user.iin_bin:
-        return None
-    return await Organization.get_or_none(bin=user.iin_bin)
-
-
-def kzhk_contracts(org: Organization):
-    """Contracts of this organization with KZhK: it builds or sells them under a KZhK guarantee."""
+def kzhk_contracts(scope: Scope) -> QuerySet[Contract]:
+    """Contracts of the viewer's organization with KZhK: it builds or sells them under a KZhK guarantee."""
+    if scope.organization_id is None:
+        return Contract.filter(id__in=[])
+    org_id = scope.organization_id
     return Contract.filter(
-        Q(developer_id=org.id) | Q(authorized_company_id=org.id), guarantee_kind=GuaranteeKind.KZHK_GUARANTEE
+        Q(developer_id=org_id) | Q(authorized_company_id=org_id), guarantee_kind=GuaranteeKind.KZHK_GUARANTEE
     ).order_by("signed_on", "number")
 
 
@@ -60,10 +46,16 @@ async def _next_number() -> str:
     return f"KZH-{year}-{secrets.token_hex(3).upper()}"
 
 
-def _clean_form(form: dict[str, Any] | None) -> dict[str, str]:
+def _clean_form(form: Any) -> dict[str, str]:
+    # `form` is JSON from the client: anything may arrive, and only an object of fields is a form.
+    if form is None:
+        return {}
+    if not isinstance(form, dict):
+        raise DomainError("INVALID_FORM", field="form",
+                          message="The form must be an object of field names and text values, e.g. {\"currentValue\": \"…\"}.")
     clean: dict[str, str] = {}
     errors: list[DomainError] = []
-    for key, value in (form or {}).items():
+    for key, value in form.items():
         if key not in types.FORM_FIELDS:
             errors.append(DomainError("UNKNOWN_FIELD", field=f"form.{key}"))
             continue
@@ -88,8 +80,8 @@ def _check_type(type_code: str, category: str, category_other: str) -> types.App
 
 
 async def create(
+    scope: Scope,
     user: User,
-    org: Organization,
     contract_id: object,
     type_code: str,
     category: str,
@@ -98,6 +90,8 @@ async def create(
     request_id: str | None,
     req: RequestInfo,
 ) -> Application:
+    if scope.organization_id is None:
+        raise DomainError("NO_ORGANIZATION")
     if request_id is not None and not 1 <= len(request_id) <= MAX_REQUEST_ID:
         raise DomainError("INVALID_REQUEST_ID", field="requestId")
     if request_id:
@@ -106,7 +100,7 @@ async def create(
             return existing
     _check_type(type_code, category, category_other)
     try:
-        contract = await kzhk_contracts(org).filter(id=uuid.UUID(str(contract_id))).first()
+        contract = await kzhk_contracts(scope).filter(id=uuid.UUID(str(contract_id))).first()
     except ValueError:
         contract = None
     if contract is None:
@@ -115,7 +109,7 @@ async def create(
     try:
         async with atomic():
             application = await Application.create(
-                number=await _next_number(), applicant_org=org, created_by=user, contract=contract,
+                number=await _next_number(), applicant_org_id=scope.organization_id, created_by=user, contract=contract,
                 type=type_code, category=category, category_other=category_other.strip(), form=clean,
                 request_id=request_id or None,
             )
@@ -136,9 +130,10 @@ def _editable(application: Application) -> None:
 
 
 async def update(
-    rt: Runtime, application: Application, user: User, *, category: str | None, category_other: str | None,
-    form: dict[str, Any] | None, req: RequestInfo,
+    rt: Runtime, scope: Scope, application_id: object, user: User, *, category: str | None, category_other: str | None,
+    form: Any, req: RequestInfo,
 ) -> Application:
+    application = await get_own(scope, application_id)
     _editable(application)
     category = application.category if category is None else category
     category_other = application.category_other if category_other is None else category_other
@@ -157,8 +152,9 @@ async def update(
 
 
 async def add_document(
-    rt: Runtime, application: Application, user: User, upload_id: str, requirement: str, title: str, req: RequestInfo
-) -> ApplicationDocument:
+    rt: Runtime, scope: Scope, application_id: object, user: User, upload_id: str, requirement: str, title: str, req: RequestInfo
+) -> Application:
+    application = await get_own(scope, application_id)
     _editable(application)
     kind = types.application_type(application.type)
     if kind is None or requirement not in {r.code for r in kind.documents}:
@@ -166,8 +162,8 @@ async def add_document(
     title = " ".join((title or "").split())
     if not title:
         raise DomainError("REQUIRED", field="title")
-    if len(title) > 300:
-        raise DomainError("TOO_LONG", field="title", max=300)
+    if len(title) > MAX_TITLE:
+        raise DomainError("TOO_LONG", field="title", max=MAX_TITLE)
     async with atomic():
         upload = await uploads.claim(upload_id, storage=rt.storage, user_id=user.id)
         document = await ApplicationDocument.create(
@@ -179,10 +175,13 @@ async def add_document(
                              actor="applicant", actorLabel=user.full_name, comment=title,
                              document={"id": str(document.id), "title": title, "requirement": requirement, "sha256": upload.sha256})
         await announce_change(rt, application, None)
-    return document
+    return await Application.get(id=application.id)
 
 
-async def remove_document(rt: Runtime, application: Application, user: User, document_id: object, req: RequestInfo) -> None:
+async def remove_document(
+    rt: Runtime, scope: Scope, application_id: object, user: User, document_id: object, req: RequestInfo
+) -> Application:
+    application = await get_own(scope, application_id)
     _editable(application)
     try:
         key = uuid.UUID(str(document_id))
@@ -198,103 +197,13 @@ async def remove_document(rt: Runtime, application: Application, user: User, doc
                              actor="applicant", actorLabel=user.full_name,
                              comment=document.title, document={"id": str(key)})
         await announce_change(rt, application, None)
+    return await Application.get(id=application.id)
 
 
-async def delete_draft(application: Application, user: User, req: RequestInfo) -> None:
+async def delete_draft(scope: Scope, application_id: object, user: User, req: RequestInfo) -> None:
+    application = await get_own(scope, application_id)
     if application.status is not ApplicationStatus.DRAFT:
         raise DomainError("WRONG_STATUS", status=application.status.value)
     async with atomic():
         await history.record("application", application.id, "deleted", actor_id=user.id, ip=req.ip)
         await Application.filter(id=application.id, status=ApplicationStatus.DRAFT).delete()
-
-
-# What is signed ----------------------------------------------------------------------------
-
-
-async def signing_content(application: Application) -> bytes:
-    """The exact bytes the applicant signs: the application's data and its documents' SHA-256, as
-    canonical JSON. Any later change to either gives other bytes, so an old signature no longer
-    verifies against them."""
-    contract = await Contract.get(id=application.contract_id)
-    org = await Organization.get(id=application.applicant_org_id)
-    documents = await ApplicationDocument.filter(application_id=application.id).order_by("requirement", "title", "sha256")
-    content = {
-        "schema": "shanyraq.application/1",
-        "id": str(application.id),
-        "number": application.number,
-        "version": application.version,
-        "applicant": {"bin": org.bin, "name": org.name},
-        "contract": {"id": str(contract.id), "number": contract.number, "signedOn": contract.signed_on.isoformat()},
-        "type": application.type,
-        "category": application.category,
-        "categoryOther": application.category_other,
-        "form": dict(sorted(application.form.items())),
-        "documents": [{"requirement": d.requirement, "title": d.title, "sha256": d.sha256, "size": d.size} for d in documents],
-        "terms": types.TERMS_VERSION,
-    }
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-async def missing_requirements(application: Application) -> list[DomainError]:
-    kind = types.application_type(application.type)
-    errors = [
-        DomainError("REQUIRED", field=f"form.{name}")
-        for name, required in types.FORM_FIELDS.items()
-        if required and not (application.form.get(name) or "").strip()
-    ]
-    present = set(await ApplicationDocument.filter(application_id=application.id).values_list("requirement", flat=True))
-    errors += [
-        DomainError("DOCUMENT_REQUIRED", field=f"documents.{r.code}")
-        for r in (kind.documents if kind else ())
-        if r.required and r.code not in present
-    ]
-    return errors
-
-
-async def submit(
-    rt: Runtime,
-    application: Application,
-    user: User,
-    *,
-    signed_content: bytes,
-    cms: bytes,
-    signer: Any,
-    method: str,
-    terms_accepted: bool,
-    req: RequestInfo,
-) -> Application:
-    """Sends the signed application (seed 001: "Sign application" → sent). `signer` is the verified
-    signer of `cms` over `signed_content`; the content must still be the application's current one."""
-    from backend.services import application_review  # the route's one mover
-
-    if application.status is ApplicationStatus.SENT:
-        last = await ApplicationSignature.filter(application_id=application.id, stage=SignatureStage.APPLICATION).order_by("-signed_at").first()
-        if last is not None and last.digest == digest(signed_content):
-            return application  # the same signed request again (double click, retry): nothing more to do
-    if application.status not in TRANSITIONS[Step.SUBMIT].source:
-        raise DomainError("WRONG_STATUS", status=application.status.value)
-    if not terms_accepted:
-        raise DomainError("TERMS_NOT_ACCEPTED", field="termsAccepted")
-    missing = await missing_requirements(application)
-    if missing:
-        raise DomainErrors(missing)
-    if signed_content != await signing_content(application):
-        raise DomainError("CONTENT_CHANGED")
-    actor = RouteActor(ActorKind.APPLICANT, user_id=user.id, label=signer.name)
-    async with atomic():
-        await ApplicationSignature.create(
-            application=application, stage=SignatureStage.APPLICATION, role=SignerRole.APPLICANT,
-            version=application.version, digest=digest(signed_content), cms=cms.hex(), method=method,
-            signer_name=signer.name, signer_iin=signer.iin or "", signer_bin=signer.bin or "",
-            certificate_serial=signer.serial, certificate_issuer=signer.issuer, signed_by=user,
-        )
-        return await application_review.move(
-            rt, application, Step.SUBMIT, actor, req,
-            updates={"terms_accepted_at": _now(), "terms_version": types.TERMS_VERSION, "sent_at": _now(),
-                     "content_digest": digest(signed_content)},
-            record={"signature": {"method": method, "signer": signer.name, "serial": signer.serial}},
-        )

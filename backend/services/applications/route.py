@@ -1,5 +1,5 @@
 """The review route of an application (seed 001): every allowed transition, who may make it, and
-what it must carry. The only place where an application's status changes."""
+what it must carry — and `move`, the only place where an application's status changes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from backend.models.applications import Application, ApplicationStatus as S
+from backend.errors import DomainError, DomainErrors
+from backend.models.applications import Application, ApplicationFile, ApplicationStatus as S
+from backend.runtime import Runtime
+from backend.services import history
+from backend.services.applications.events import announce_change
+from backend.services.request_info import RequestInfo
+from backend.services.tx import atomic
 
 _ALL = frozenset(S)
 
@@ -71,7 +77,6 @@ TRANSITIONS: dict[Step, Transition] = {
 
 # What the applicant may still change: only what has not been sent.
 EDITABLE = frozenset({S.DRAFT, S.NEEDS_REVISION})
-FINAL = frozenset({S.REJECTED, S.SA_SIGNED})
 
 
 def allowed_steps(status: S, actor: ActorKind) -> list[Step]:
@@ -103,5 +108,59 @@ class StepData:
         }[name]
 
 
-def status_of(application: Application) -> S:
-    return S(application.status)
+def require(step: Step, data: StepData) -> None:
+    missing = [DomainError("REQUIRED", field=name) for name in TRANSITIONS[step].required if not str(data.value(name)).strip()]
+    if missing:
+        raise DomainErrors(missing)
+
+
+def check(application: Application, step: Step, actor: ActorKind) -> None:
+    """Refusal before expensive work (PDFs, signature checks); `move` checks again inside its transaction."""
+    transition = TRANSITIONS[step]
+    if actor not in transition.actors:
+        raise DomainError("NOT_ALLOWED", step=step.value)
+    if application.status not in transition.source:
+        raise DomainError("WRONG_STATUS", status=application.status.value, step=step.value)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+async def move(
+    rt: Runtime,
+    application: Application,
+    step: Step,
+    actor: RouteActor,
+    req: RequestInfo,
+    *,
+    updates: dict[str, Any] | None = None,
+    comment: str = "",
+    files: list[ApplicationFile] | None = None,
+    record: dict[str, Any] | None = None,
+) -> Application:
+    """One transition in one transaction: checked against the route, recorded in the history,
+    announced after commit. A concurrent second transition of the same application loses."""
+    transition = TRANSITIONS[step]
+    if actor.kind not in transition.actors:
+        raise DomainError("NOT_ALLOWED", step=step.value)
+    async with atomic():
+        current = await Application.get(id=application.id)
+        if current.status not in transition.source:
+            raise DomainError("WRONG_STATUS", status=current.status.value, step=step.value)
+        changed = await Application.filter(id=current.id, status=current.status).update(
+            status=transition.target, status_changed_at=_now(), **(updates or {})
+        )
+        if not changed:
+            raise DomainError("WRONG_STATUS", status=(await Application.get(id=current.id)).status.value, step=step.value)
+        await history.record(
+            "application", current.id, step.value, actor_id=actor.user_id, ip=req.ip,
+            **{"from": current.status.value, "to": transition.target.value},
+            actor=actor.kind.value, actorLabel=actor.label, clientId=str(actor.client_id) if actor.client_id else None,
+            comment=comment,
+            files=[{"id": str(f.id), "kind": f.kind.value, "title": f.title, "signed": f.signed} for f in files or []],
+            **(record or {}),
+        )
+        fresh = await Application.get(id=current.id)
+        await announce_change(rt, fresh, transition.target)
+    return fresh
