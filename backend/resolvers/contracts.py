@@ -86,8 +86,3 @@ async def contract_updates(info: Info, contract_id: str | None) -> AsyncIterator
             # Each event is a fresh read: loaders must not serve what the previous event cached.
             info.context.loaders = type(info.context.loaders)()
             yield s.Contract.from_row(row)
-
-
-# Kept until the committed resolvers/applications.py maps through the types itself.
-contract_type = s.Contract.from_row
-organization_type = s.Organization.from_row
