@@ -431,18 +431,20 @@ export function ApplicationEditorPage() {
         {t('applications.editor.registeredNote')} {app.sentAt ? t('applications.editor.lastSent', { when: formatDate(app.sentAt, locale) }) : ''}
       </p>
 
-      <SignDialog
-        open={signing}
-        onClose={() => setSigning(false)}
-        application={app}
-        stage="APPLICATION"
-        typeInfo={type}
-        expectedSigner={app.applicant?.bin ?? null}
-        onDone={(sent) => {
-          setSigning(false);
-          navigate('/applications', { state: { sent: sent.number } });
-        }}
-      />
+      {signing && (
+        <SignDialog
+          key={app.id}
+          onClose={() => setSigning(false)}
+          application={app}
+          stage="APPLICATION"
+          typeInfo={type}
+          expectedSigner={app.applicant?.bin ?? null}
+          onDone={(sent) => {
+            setSigning(false);
+            navigate('/applications', { state: { sent: sent.number } });
+          }}
+        />
+      )}
     </div>
   );
 }

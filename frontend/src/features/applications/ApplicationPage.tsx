@@ -48,7 +48,9 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
   const [app, setApp] = useState<ApplicationFieldsFragment | null>(null);
   const [missing, setMissing] = useState(false);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [signingSa, setSigningSa] = useState(false);
+  // "Sign the SA" from the list arrives with ?sign=sa: the dialog is asked for from the first render,
+  // and opens in the same render as the application that allows it (not an effect later).
+  const [signingSa, setSigningSa] = useState(() => params.get('sign') === 'sa');
   const [flash, setFlash] = useState<string | null>(null);
   const [announcement, announce] = useAnnouncement();
   const statusRef = useRef<string | null>(null);
@@ -91,11 +93,7 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
     return () => subscription.unsubscribe();
   }, [client, applicationId, receive]);
 
-  // "Sign the SA" from the list opens the signing at once.
   const wantsSa = params.get('sign') === 'sa';
-  useEffect(() => {
-    if (wantsSa && app?.availableActions.includes('SIGN_SA')) setSigningSa(true);
-  }, [wantsSa, app?.availableActions]);
 
   const backTo = operator ? '/backoffice' : '/applications';
   const backLabel = operator ? t('backoffice.backToQueue') : t('applications.backToList');
@@ -190,7 +188,7 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
         </Alert>
       )}
 
-      {operator && <OperatorActions application={app} onChanged={(next, message) => {
+      {operator && <OperatorActions key={`${app.id}:${app.status}`} application={app} onChanged={(next, message) => {
         receive(next, false);
         setFlash(message);
       }} />}
@@ -306,9 +304,9 @@ export function ApplicationPage({ operator = false }: { operator?: boolean }) {
         </Card>
       </div>
 
-      {!operator && (
+      {!operator && signingSa && actions.includes('SIGN_SA') && (
         <SignDialog
-          open={signingSa}
+          key={app.id}
           onClose={() => {
             setSigningSa(false);
             if (wantsSa) setParams({}, { replace: true });

@@ -156,7 +156,7 @@ export function ApplicationsPage() {
         columns={columns}
       />
 
-      <TypeChooserDialog open={choosing} onClose={() => setChoosing(false)} onChoose={(type) => navigate(`/applications/new?type=${encodeURIComponent(type)}`)} />
+      <TypeChooserDialog key={choosing ? 'open' : 'closed'} open={choosing} onClose={() => setChoosing(false)} onChoose={(type) => navigate(`/applications/new?type=${encodeURIComponent(type)}`)} />
       <HistoryDialog applicationId={historyOf?.id ?? null} number={historyOf?.number ?? ''} onClose={() => setHistoryOf(null)} />
       <Dialog
         open={deleting !== null}

@@ -23,9 +23,11 @@ type Step = 'terms' | 'method' | 'eds' | 'qr';
  * Seed 001, steps 7–9: the review conditions and deadlines with the applicant's agreement, then
  * signing with EDS (certificate file and password, "Send form") or with the QR service; the
  * supplementary agreement (stage SUPPLEMENTARY_AGREEMENT) skips the conditions.
+ * Mounted only while signing (its owner renders it then, keyed by application): every opening
+ * starts at the first step with nothing agreed from the frame it is shown, so a click landing at
+ * once acts on a fresh dialog, not on the step and agreement of the time before.
  */
 export function SignDialog({
-  open,
   onClose,
   application,
   stage,
@@ -33,7 +35,6 @@ export function SignDialog({
   expectedSigner,
   onDone,
 }: {
-  open: boolean;
   onClose: () => void;
   application: Pick<ApplicationFieldsFragment, 'id' | 'number' | 'status'>;
   stage: SignatureStage;
@@ -60,14 +61,6 @@ export function SignDialog({
     }
     stepHeading.current?.focus();
   }, [step]);
-
-  useEffect(() => {
-    if (open) {
-      setStep(isApplication ? 'terms' : 'method');
-      setAgreed(false);
-      setAgreeError([]);
-    }
-  }, [open, isApplication]);
 
   /** Sends with a CMS or a signed QR session; the application after it, or the errors. */
   const send = async (proof: { cms: string } | { signingSessionId: string }): Promise<readonly AppError[]> => {
@@ -108,7 +101,7 @@ export function SignDialog({
 
   const title = isApplication ? t('applications.sign.title', { number: application.number }) : t('applications.sign.saTitle', { number: application.number });
   return (
-    <Dialog open={open} onClose={onClose} title={title}>
+    <Dialog open onClose={onClose} title={title}>
       {step === 'terms' && (
         <div className="sign-terms">
           <h3 className="sign-dialog__step" ref={stepHeading} tabIndex={-1}>{t('applications.sign.termsTitle')}</h3>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -10,20 +10,15 @@ import { useApplicationSetup } from './useApplicationSetup';
 
 /**
  * Seed 001, step 3: "Өтініш жасау" opens a modal that describes the conditions of filing each
- * kind of application; the applicant chooses the type there.
+ * kind of application; the applicant chooses the type there. Its owner keys it by whether it is
+ * open, so each opening is a new instance with nothing chosen from the frame it is shown (and the
+ * closed one still reads the types ahead of the first opening).
  */
 export function TypeChooserDialog({ open, onClose, onChoose }: { open: boolean; onClose: () => void; onChoose: (type: string) => void }) {
   const { t, i18n } = useTranslation();
   const { types, terms, error } = useApplicationSetup();
   const [chosen, setChosen] = useState('');
   const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    if (open) {
-      setChosen('');
-      setMissing(false);
-    }
-  }, [open]);
 
   const go = () => {
     if (!chosen) {

@@ -44,6 +44,9 @@ async function checkPdf(file: File): Promise<AppError | null> {
  * computes the date and the review deadline when left empty), start the review with an executor,
  * ask for a revision or reject (both with a comment that goes into a notice signed with EDS), approve,
  * attach the SA draft (an uploaded PDF or generated from the application), sign the SA as KZhK.
+ * A new status brings other actions, so its owner keys it by application and status: the panel of
+ * the old status is gone in the very render that shows the new buttons, and a click on one of them
+ * opens its panel on the new instance (closing it in an effect a task later lost such a click).
  */
 export function OperatorActions({ application, onChanged }: { application: ApplicationFieldsFragment; onChanged: (next: ApplicationFieldsFragment, message: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -62,13 +65,6 @@ export function OperatorActions({ application, onChanged }: { application: Appli
   const [, approve] = useMutation(ApplicationApproveDocument);
   const [, attachDraft] = useMutation(ApplicationSaDraftAttachDocument);
   const [, signByKzhk] = useMutation(ApplicationSaSignByKzhkDocument);
-
-  // A new status brings other actions: close what was open.
-  useEffect(() => {
-    setOpen(null);
-    setErrors([]);
-    setValues({});
-  }, [application.status]);
 
   useEffect(() => {
     if (open) panelRef.current?.querySelector<HTMLElement>('input, textarea, button')?.focus();
