@@ -39,23 +39,29 @@ export function FileUpload({
   disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const { controller, state } = useUploadController({ fingerprintPrefix: fingerprint, checkFile: check, attach, onAttached });
   const [file, setFile] = useState<File | null>(null);
   const [resetKey, setResetKey] = useState(0);
+  // The picker is emptied while the attach is still running (and the picker disabled), so it is a
+  // fresh input in the very render that enables it again: emptied in an effect after "done", a
+  // choice made between the two went to the input being replaced.
+  const { controller, state } = useUploadController({
+    fingerprintPrefix: fingerprint,
+    checkFile: check,
+    attach: async (uploadId, title) => {
+      const errors = await attach(uploadId, title);
+      if (errors.length === 0) {
+        setFile(null);
+        setResetKey((k) => k + 1);
+      }
+      return errors;
+    },
+    onAttached,
+  });
 
   // Checked and ready: send at once (an interrupted upload of the same file goes on from its offset).
   useEffect(() => {
     if (state.phase === 'ready' && file) controller.start(file.name, { continuePrevious: Boolean(state.previous) });
   }, [state.phase, state.previous, file, controller]);
-
-  // Attached: the picker is free for the next file.
-  useEffect(() => {
-    if (state.phase === 'done') {
-      setFile(null);
-      setResetKey((k) => k + 1);
-      controller.reset();
-    }
-  }, [state.phase, controller]);
 
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const busy = state.phase === 'checking' || state.phase === 'uploading' || state.phase === 'paused' || state.phase === 'attaching';
