@@ -32,23 +32,28 @@ def valid_iin(prefix: str) -> str:
     raise ValueError(f"no valid check digit for {prefix}")
 
 
-def person_iin(n: int) -> str:
-    # Born 1990-05-15, serial n: always a person's IIN.
-    for k in range(n, n + 50):
+def _nth_valid(prefix: str, width: int, n: int, _found: dict[str, list[str]] = {}) -> str:  # noqa: B006
+    """The n-th number (from 1) of `prefix` + a serial of `width` digits that has a check digit.
+    Serials without one are skipped rather than replaced by the next serial, which the next n
+    would also get (two accounts with one IIN)."""
+    found = _found.setdefault(prefix, [])
+    serial = int(found[-1][len(prefix):-1]) + 1 if found else 1
+    while len(found) < n:
         try:
-            return valid_iin(f"9005153{k:04d}")
+            found.append(valid_iin(f"{prefix}{serial:0{width}d}"))
         except ValueError:
-            continue
-    raise ValueError
+            pass
+        serial += 1
+    return found[n - 1]
+
+
+def person_iin(n: int) -> str:
+    # Born 1990-05-15: always a person's IIN.
+    return _nth_valid("9005153", 4, n)
 
 
 def company_bin(n: int) -> str:
-    for k in range(n, n + 50):
-        try:
-            return valid_iin(f"150940{k:05d}")
-        except ValueError:
-            continue
-    raise ValueError
+    return _nth_valid("150940", 5, n)
 
 
 def phone(n: int) -> str:
