@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write((ca.directory / "README.txt").read_text())
         return 0
     if args.command == "schema":
-        from backend.schema import schema_sdl
+        from backend.schema.api import schema_sdl
 
         sdl = schema_sdl()
         if args.check:

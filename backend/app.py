@@ -21,7 +21,7 @@ from backend.files_app import file_routes
 from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime, build_runtime
-from backend.schema import build_schema
+from backend.schema.api import build_schema
 from backend.services.uploads import expiry_loop
 from backend.settings import Settings
 from backend.uploads import upload_routes

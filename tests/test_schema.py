@@ -6,7 +6,7 @@ from pathlib import Path
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType
 
-from backend.schema import build_schema, schema_sdl
+from backend.schema.api import build_schema, schema_sdl
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +51,7 @@ def test_no_extension_instance_is_shared_between_requests():
     # given a production schema (errors masked)
     from strawberry.extensions import SchemaExtension
 
-    from backend.schema import build_schema
+    from backend.schema.api import build_schema
     from backend.settings import Settings
 
     schema = build_schema(Settings(env="production", secret_key="x" * 64))

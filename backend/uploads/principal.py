@@ -17,13 +17,11 @@ from starlette.requests import HTTPConnection
 from backend.auth import tokens
 from backend.models.identity import RefreshToken
 from backend.runtime import Runtime
+from backend.auth.cookies import REFRESH_COOKIE
 from backend.services.partners import ApiScope, InvalidApiKey, authenticate_key
 from backend.services.sessions import authenticate
 from backend.services.uploads import Owner
 
-# Set by backend.resolvers.identity (a test keeps the two equal); not imported from there because
-# the resolvers package cannot be imported on its own without the schema.
-REFRESH_COOKIE = "__Host-shanyraq_refresh"
 
 @dataclass(frozen=True)
 class Principal:
