@@ -73,16 +73,7 @@ def test_resolvers_do_not_import_each_other(path: Path):
     assert others == [], "shared mapping belongs on the types (from_row), not in another resolver"
 
 
-# The field-permission classes are strawberry field extensions kept under auth/ for now; their
-# place is the schema layer, which every schema module would then import from instead.
-GRAPHQL_BELOW = {
-    "backend.auth.permissions": pytest.mark.xfail(
-        strict=True, reason="Allow/AllowClient are GraphQL field extensions living in backend/auth/"
-    ),
-}
-
-
-@pytest.mark.parametrize("path", params(modules("services", "models", "adapters", "auth", "pki"), GRAPHQL_BELOW))
+@pytest.mark.parametrize("path", params(modules("services", "models", "adapters", "auth", "pki")))
 def test_lower_layers_know_nothing_of_graphql(path: Path):
     assert offending(path, "strawberry", "backend.schema", "backend.resolvers") == []
 

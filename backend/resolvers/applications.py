@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 from strawberry.types import Info
 
-from backend.auth.permissions import denial
+from backend.schema.permissions import denial
 from backend.calendar import KZHK_HOURS
 from backend.errors import DomainError
 from backend.resolvers.errors import graphql_error, payload_or_errors

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 from strawberry.types import Info
 
-from backend.auth.permissions import denial
+from backend.schema.permissions import denial
 from backend.models.contracts import DocumentKind
 from backend.models.identity import Role
 from backend.resolvers.errors import payload_or_errors

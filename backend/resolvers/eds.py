@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from strawberry.types import Info
 
 from backend.auth.cookies import set_refresh_cookie
-from backend.auth.permissions import denial
+from backend.schema.permissions import denial
 from backend.pki.cms import from_text
 from backend.resolvers.errors import payload_or_errors
 from backend.schema import eds as s

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 from strawberry.types import Info
 
-from backend.auth.permissions import denial
+from backend.schema.permissions import denial
 from backend.models.notifications import Notification
 from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import notifications as s

@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow, AllowClient, AllowEither
+from backend.schema.permissions import Allow, AllowClient, AllowEither
 from backend.models.identity import Role
 from backend.resolvers import applications as r
 from backend.schema.applications import (

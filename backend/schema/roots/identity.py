@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow
+from backend.schema.permissions import Allow
 from backend.models.identity import Role
 from backend.resolvers import identity as r
 from backend.schema.common import INPUT, Connection

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow
+from backend.schema.permissions import Allow
 from backend.resolvers import notifications as r
 from backend.schema.common import INPUT, Connection
 from backend.schema.notifications import (

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.permissions import Allow, AllowClient
+from backend.schema.permissions import Allow, AllowClient
 from backend.models.identity import Role
 from backend.resolvers import partners as r
 from backend.schema.common import INPUT, Connection

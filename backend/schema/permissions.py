@@ -1,4 +1,5 @@
-"""Field-level authorization, declared once per field.
+"""Field-level authorization, declared once per field (strawberry field extensions, so they live in
+the schema layer).
 
 Being refused is an expected outcome, not a fault, so it is never a GraphQL error:
 - a mutation that returns a payload answers with a payload error (`UNAUTHENTICATED`, `FORBIDDEN`);
