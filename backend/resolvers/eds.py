@@ -111,7 +111,7 @@ async def signing_session_updates(info: Info, session_id: str) -> AsyncIterator[
                     pending = None
                 if not await session_alive(viewer.session_id):
                     return
-                await row.refresh_from_db()
+                row = await service.reloaded(row)
                 row = await service.expire_if_due(rt, row, info.context.req)
                 yield s.SigningSessionType.from_row(row)
         finally:

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator
 
 from strawberry.types import Info
 
 from backend.schema.permissions import denial
-from backend.models.notifications import Notification
 from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import notifications as s
 from backend.schema.common import Connection, to_connection
 from backend.services import notifications as service
 from backend.errors import DomainError
-from backend.services.pagination import paginate
 from backend.services.sessions import session_alive
 
 
 async def notifications(info: Info, unread_only: bool, first: int | None, after: str | None) -> Connection[s.Notification]:
-    query = Notification.filter(user_id=info.context.viewer.user.id)
-    if unread_only:
-        query = query.filter(read_at__isnull=True)
     try:
-        page = await paginate(query, first, after)
+        page = await service.page_of(info.context.viewer.user.id, unread_only, first, after)
     except DomainError as exc:
         raise graphql_error(exc) from None
     return Connection[s.Notification](**to_connection(page, s.Notification.from_row))
@@ -36,17 +30,7 @@ async def unread_count(info: Info) -> int:
 async def mark_read(info: Info, input: s.NotificationMarkReadInput) -> s.NotificationMarkReadPayload:
     async def work():
         user_id = info.context.viewer.user.id
-        ids = None
-        if input.ids is not None:
-            if len(input.ids) > service.MAX_MARK_READ:
-                raise DomainError("TOO_MANY", field="ids", max=service.MAX_MARK_READ)
-            ids = []
-            for raw in input.ids:
-                try:
-                    ids.append(uuid.UUID(str(raw)))
-                except ValueError:
-                    continue  # an id that cannot exist is simply not among the viewer's notifications
-        updated = await service.mark_read(user_id, ids)
+        updated = await service.mark_read(user_id, input.ids)
         return s.NotificationMarkReadPayload(updated=updated, unread_count=await service.unread_count(user_id))
 
     return await payload_or_errors(s.NotificationMarkReadPayload, work)
@@ -61,6 +45,6 @@ async def received(info: Info) -> AsyncIterator[s.Notification]:
             # A connection outlives its access token; a signed-out session stops receiving.
             if not await session_alive(viewer.session_id):
                 return
-            row = await Notification.get_or_none(id=message["id"], user_id=viewer.user.id)
+            row = await service.own(viewer.user.id, message["id"])
             if row is not None:
                 yield s.Notification.from_row(row)

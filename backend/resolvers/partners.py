@@ -7,8 +7,7 @@ import datetime as dt
 from strawberry.types import Info
 
 from backend.adapters.contract_source import ComplexData, ContractData, GuaranteeData, OrganizationData, PremisesData
-from backend.models.contracts import Contract, DocumentKind
-from backend.models.partners import ApiClient
+from backend.models.contracts import DocumentKind
 from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import contracts as cs
 from backend.schema import partners as s
@@ -23,8 +22,7 @@ from backend.services.pagination import paginate
 
 
 async def api_clients(info: Info) -> list[s.ApiClientType]:
-    rows = await ApiClient.all().order_by("-created_at").prefetch_related("organization")
-    return [s.ApiClientType.from_row(row) for row in rows]
+    return [s.ApiClientType.from_row(row) for row in await partners.clients()]
 
 
 async def api_client_create(info: Info, input: s.ApiClientCreateInput) -> s.ApiClientCreatePayload:
@@ -107,10 +105,6 @@ def _fingerprint(input) -> str:
     return partners.request_fingerprint(asdict(contract_data(input)))
 
 
-async def _contracts_by_id(ids: list[str]) -> dict[str, Contract]:
-    return {str(c.id): c for c in await Contract.filter(id__in=[i for i in ids if i])}
-
-
 def _errors_from_json(items: list[dict]) -> list[UserError]:
     return [UserError(field=e["field"], code=e["code"], message=e["message"], params=e.get("params")) for e in items]
 
@@ -124,7 +118,7 @@ async def partner_contract_upsert(info: Info, input: s.ContractUpsertInput) -> s
             fingerprint = _fingerprint(input)
             stored = await partners.recall(principal.client, key, "contract_upsert", fingerprint)
             if stored is not None:
-                contract = (await _contracts_by_id([stored["contractId"]])).get(stored["contractId"])
+                contract = (await upserts.contracts_by_id([stored["contractId"]])).get(stored["contractId"])
                 return s.ContractUpsertPayload(
                     contract=cs.Contract.from_row(contract) if contract else None,
                     created=stored["created"], changed_fields=stored["changedFields"], replayed=True,
@@ -142,7 +136,7 @@ async def partner_contract_upsert(info: Info, input: s.ContractUpsertInput) -> s
 
 
 async def _batch_payload(results: list[dict], replayed: bool) -> s.ContractBatchPayload:
-    contracts = await _contracts_by_id([r["contractId"] for r in results])
+    contracts = await upserts.contracts_by_id([r["contractId"] for r in results])
     items = []
     for r in results:
         contract = contracts.get(r["contractId"]) if r["contractId"] else None

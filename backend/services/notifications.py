@@ -7,8 +7,10 @@ import uuid
 from enum import Enum
 from typing import Any
 
+from backend.errors import DomainError
 from backend.models.notifications import Notification
 from backend.runtime import Runtime
+from backend.services.pagination import Page, paginate
 from backend.services.tx import on_commit
 
 
@@ -39,10 +41,32 @@ async def notify(rt: Runtime, user_id: uuid.UUID, kind: NotificationKind, **para
     return notification
 
 
-async def mark_read(user_id: uuid.UUID, ids: list[uuid.UUID] | None) -> int:
+async def page_of(user_id: uuid.UUID, unread_only: bool, first: int | None, after: str | None) -> Page:
+    """One person's notifications, newest first; nobody else's are ever in the query."""
+    query = Notification.filter(user_id=user_id)
+    if unread_only:
+        query = query.filter(read_at__isnull=True)
+    return await paginate(query, first, after)
+
+
+async def own(user_id: uuid.UUID, notification_id: object) -> Notification | None:
+    return await Notification.get_or_none(id=notification_id, user_id=user_id)
+
+
+async def mark_read(user_id: uuid.UUID, ids: list[object] | None) -> int:
+    """Marks the person's unread notifications read: all of them, or those of `ids` (at most
+    MAX_MARK_READ); an id that cannot exist is simply not among theirs."""
     query = Notification.filter(user_id=user_id, read_at__isnull=True)
     if ids is not None:
-        query = query.filter(id__in=ids)
+        if len(ids) > MAX_MARK_READ:
+            raise DomainError("TOO_MANY", field="ids", max=MAX_MARK_READ)
+        keys = []
+        for raw in ids:
+            try:
+                keys.append(uuid.UUID(str(raw)))
+            except ValueError:
+                continue
+        query = query.filter(id__in=keys)
     return await query.update(read_at=dt.datetime.now(dt.timezone.utc))
 
 

@@ -234,3 +234,8 @@ def result_json(item: BatchItem) -> dict[str, Any]:
         "changedFields": sorted(item.applied.changes) if item.applied and not item.applied.created else [],
         "errors": [{"field": e.field, "code": e.code, "message": e.message, "params": e.params or None} for e in item.errors],
     }
+
+
+async def contracts_by_id(ids: list[str]) -> dict[str, Contract]:
+    """The contracts a batch answer names, by id, in one statement."""
+    return {str(c.id): c for c in await Contract.filter(id__in=[i for i in ids if i])}

@@ -117,6 +117,11 @@ async def create_client(
     return client, key
 
 
+async def clients() -> list[ApiClient]:
+    """Every API client, newest first, with its organization (the admins' list)."""
+    return await ApiClient.all().order_by("-created_at").prefetch_related("organization")
+
+
 async def revoke_client(client_id: object, req: RequestInfo) -> ApiClient:
     try:
         key = uuid.UUID(str(client_id))

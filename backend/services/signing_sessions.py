@@ -59,6 +59,12 @@ def channel_for(session_id: uuid.UUID | str) -> str:
     return f"signing_session:{session_id}"
 
 
+async def reloaded(row: SigningSession) -> SigningSession:
+    """The session as stored now (another device may have signed or cancelled it)."""
+    await row.refresh_from_db()
+    return row
+
+
 def status_of(row: SigningSession, now: dt.datetime | None = None) -> SigningStatus:
     """The status as of now: a pending session past its deadline is expired even before anyone says so."""
     if row.status == SigningStatus.PENDING and row.expires_at <= (now or _now()):
