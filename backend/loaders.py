@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
-from functools import cached_property
+from collections import defaultdict, namedtuple
+from functools import cache, cached_property
 
 from strawberry.dataloader import DataLoader
 
@@ -23,18 +23,39 @@ async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
     return [found.get(k, []) for k in keys]
 
 
-def _by_id(model) -> DataLoader:
+@cache
+def _row_type(model, fields: tuple[str, ...]):
+    return namedtuple(f"{model.__name__}Row", fields)
+
+
+async def _select(query, fields: tuple[str, ...] | None) -> list:
+    # With `fields`: rows of just those columns, read as attributes like the model's and converted
+    # as the model converts them, without building a model instance each (a list of a holder's
+    # contracts reads thousands of rows).
+    if fields is None:
+        return await query
+    row = _row_type(query.model, fields)._make
+    return [row(values) for values in await query.values_list(*fields)]
+
+
+def _by_id(model, fields: tuple[str, ...] | None = None) -> DataLoader:
+    """Rows by id: model instances, or with `fields` (which must include "id") rows of those columns."""
+
     async def load(keys: list) -> list:
-        rows = {row.id: row for row in await model.filter(id__in=keys)}
+        rows = {row.id: row for row in await _select(model.filter(id__in=keys), fields)}
         return [rows.get(k) for k in keys]
 
     return DataLoader(load)
 
 
-def _grouped(model, field: str, *order: str, key=lambda k: k, **where) -> DataLoader:
+def _grouped(model, field: str, *order: str, key=lambda k: k, fields: tuple[str, ...] | None = None, **where) -> DataLoader:
+    """Rows grouped by `field`, in `order`: model instances, or with `fields` (which must include
+    `field`) rows of those columns."""
+
     async def load(keys: list) -> list[list]:
         found: dict = defaultdict(list)
-        for row in await model.filter(**where, **{f"{field}__in": [key(k) for k in keys]}).order_by(*order):
+        query = model.filter(**where, **{f"{field}__in": [key(k) for k in keys]}).order_by(*order)
+        for row in await _select(query, fields):
             found[getattr(row, field)].append(row)
         return [found.get(key(k), []) for k in keys]
 
@@ -54,11 +75,12 @@ class Loaders:
 
     @cached_property
     def complex_by_id(self) -> DataLoader[uuid.UUID, ResidentialComplex | None]:
-        return _by_id(ResidentialComplex)
+        # Here and for premises and documents: rows of the columns schema/contracts.py reads, not instances.
+        return _by_id(ResidentialComplex, fields=("id", "name", "address", "website", "commissioning_date"))
 
     @cached_property
     def premises_by_id(self) -> DataLoader[uuid.UUID, Premises | None]:
-        return _by_id(Premises)
+        return _by_id(Premises, fields=("id", "kind", "number"))
 
     @cached_property
     def organization_by_id(self) -> DataLoader[uuid.UUID, Organization | None]:
@@ -66,7 +88,10 @@ class Loaders:
 
     @cached_property
     def documents_by_contract(self) -> DataLoader[uuid.UUID, list[Document]]:
-        return _grouped(Document, "contract_id", "created_at", "id")
+        return _grouped(Document, "contract_id", "created_at", "id", fields=(
+            "id", "contract_id", "kind", "title", "size", "sha256", "content_type", "created_at",
+            "added_by_id", "added_by_client_id",
+        ))
 
     @cached_property
     def contract_history(self) -> DataLoader[uuid.UUID, list[HistoryEvent]]:

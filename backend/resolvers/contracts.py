@@ -30,7 +30,9 @@ async def my_contracts(info: Info) -> list[s.Contract]:
     viewer = info.context.viewer
     if not viewer.user.iin_bin:
         return []
-    return [s.Contract.from_row(c) for c in await service.holder_contracts(viewer.user.iin_bin)]
+    rows = await service.holder_contracts(viewer.user.iin_bin)
+    await s.prime(info, rows)
+    return [s.Contract.from_row(c) for c in rows]
 
 
 async def contract(info: Info, contract_id: str) -> s.Contract | None:

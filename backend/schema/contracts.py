@@ -7,6 +7,7 @@ import uuid
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField
 
 from backend.models.contracts import DocumentKind, GuaranteeKind, PremisesKind
 from backend.schema.common import UserError
@@ -191,6 +192,7 @@ class Contract:
     premises_id: strawberry.Private[object]
     developer_id: strawberry.Private[object]
     authorized_company_id: strawberry.Private[object]
+    row_id: strawberry.Private[uuid.UUID]
 
     @classmethod
     def from_row(cls, row) -> Contract:
@@ -211,46 +213,125 @@ class Contract:
             premises_id=row.premises_id,
             developer_id=row.developer_id,
             authorized_company_id=row.authorized_company_id,
+            row_id=row.id if isinstance(row.id, uuid.UUID) else uuid.UUID(str(row.id)),
         )
 
+    # The relations below answer synchronously when their loader already holds the value (the
+    # list resolver primes the loaders of the relations a query selects, see `prime`): graphql-core
+    # then builds each contract without a coroutine and a gather per field. Otherwise they return
+    # the loader's awaitable, as an async resolver would.
+
     @strawberry.field(description="The residential complex.")
-    async def complex(self, info: Info) -> ResidentialComplex | None:
+    def complex(self, info: Info) -> ResidentialComplex | None:
         if self.complex_id is None:
             return None
-        row = await info.context.loaders.complex_by_id.load(self.complex_id)
-        return ResidentialComplex.from_row(row) if row else None
+        return _one(info.context.loaders.complex_by_id, self.complex_id, ResidentialComplex.from_row)
 
     @strawberry.field(description="The premises.")
-    async def premises(self, info: Info) -> Premises | None:
+    def premises(self, info: Info) -> Premises | None:
         if self.premises_id is None:
             return None
-        row = await info.context.loaders.premises_by_id.load(self.premises_id)
-        return Premises.from_row(row) if row else None
+        return _one(info.context.loaders.premises_by_id, self.premises_id, Premises.from_row)
 
     @strawberry.field(description="The construction company (құрылыс салушы).")
-    async def developer(self, info: Info) -> Organization | None:
-        return await _organization(info, self.developer_id)
+    def developer(self, info: Info) -> Organization | None:
+        if self.developer_id is None:
+            return None
+        return _one(info.context.loaders.organization_by_id, self.developer_id, Organization.from_row)
 
     @strawberry.field(description="The authorized company (уәкілетті компания).")
-    async def authorized_company(self, info: Info) -> Organization | None:
-        return await _organization(info, self.authorized_company_id)
+    def authorized_company(self, info: Info) -> Organization | None:
+        if self.authorized_company_id is None:
+            return None
+        return _one(info.context.loaders.organization_by_id, self.authorized_company_id, Organization.from_row)
 
     @strawberry.field(description="The DDU, the registration extract, supplementary agreements and other files.")
-    async def documents(self, info: Info) -> list[ContractDocument]:
-        rows = await info.context.loaders.documents_by_contract.load(uuid.UUID(str(self.id)))
-        return [ContractDocument.from_row_now(row) for row in rows]
+    def documents(self, info: Info) -> list[ContractDocument]:
+        return _many(info.context.loaders.documents_by_contract, self.row_id, ContractDocument.from_row_now)
 
     @strawberry.field(description="Every change, oldest first.")
-    async def history(self, info: Info) -> list[ContractEvent]:
-        rows = await info.context.loaders.contract_history.load(uuid.UUID(str(self.id)))
-        return [ContractEvent.from_row(row) for row in rows]
+    def history(self, info: Info) -> list[ContractEvent]:
+        return _many(info.context.loaders.contract_history, self.row_id, ContractEvent.from_row)
 
 
-async def _organization(info: Info, organization_id) -> Organization | None:
-    if organization_id is None:
-        return None
-    row = await info.context.loaders.organization_by_id.load(organization_id)
-    return Organization.from_row(row) if row else None
+_MISSING = object()
+
+
+def _known(loader, key):
+    """The loader's value for `key` if it has one already (not a pending or failed load), else _MISSING."""
+    future = loader.cache_map.get(key)
+    if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+        return _MISSING
+    return future.result()
+
+
+def _one(loader, key, build):
+    row = _known(loader, key)
+    if row is _MISSING:
+        return _one_later(loader.load(key), build)
+    return build(row) if row else None
+
+
+async def _one_later(pending, build):
+    row = await pending
+    return build(row) if row else None
+
+
+def _many(loader, key, build):
+    rows = _known(loader, key)
+    if rows is _MISSING:
+        return _many_later(loader.load(key), build)
+    return [build(row) for row in rows]
+
+
+async def _many_later(pending, build):
+    return [build(row) for row in await pending]
+
+
+# Contract fields read through a loader: the loader and the keys its field reads by.
+_PRIMED = {
+    "complex": lambda loaders, rows: (loaders.complex_by_id, {r.complex_id for r in rows} - {None}),
+    "premises": lambda loaders, rows: (loaders.premises_by_id, {r.premises_id for r in rows} - {None}),
+    "developer": lambda loaders, rows: (loaders.organization_by_id, {r.developer_id for r in rows} - {None}),
+    "authorizedCompany": lambda loaders, rows: (loaders.organization_by_id, {r.authorized_company_id for r in rows} - {None}),
+    "documents": lambda loaders, rows: (loaders.documents_by_contract, {r.id for r in rows}),
+    "history": lambda loaders, rows: (loaders.contract_history, {r.id for r in rows}),
+}
+
+
+def _selected_names(selections, names: set[str]) -> None:
+    # A field under @include/@skip may not run: it is left to load on demand (no statement it
+    # would not have cost); fragments are looked into.
+    for selection in selections:
+        if selection.directives:
+            continue
+        if isinstance(selection, SelectedField):
+            names.add(selection.name)
+        else:
+            _selected_names(selection.selections, names)
+
+
+async def prime(info: Info, rows) -> None:
+    """Loads, in the same statements the relation fields would cost, what the selected relations
+    of these contracts need, so that those fields answer without awaiting. A load that fails is
+    left for its fields to raise, as they would have."""
+    if not rows:
+        return
+    names: set[str] = set()
+    for field in info.selected_fields:
+        _selected_names(field.selections, names)
+    # Every key is queued before the first await, so each loader sends one batch; once it has
+    # answered, awaiting its other futures does not suspend (cheaper than gathering thousands).
+    pending = []
+    for name, wanted in _PRIMED.items():
+        if name in names:
+            loader, keys = wanted(info.context.loaders, rows)
+            pending.extend(loader.load(key) for key in keys)
+    for future in pending:
+        try:
+            await future
+        except Exception:  # noqa: BLE001 - raised again by the fields that read it
+            pass
 
 
 @strawberry.type(description="Result of pulling a contract from its source system.")
