@@ -27,6 +27,7 @@ from backend.models.organizations import Organization
 from backend.runtime import Runtime
 from backend.services import history
 from backend.errors import DomainError
+from backend.services.scoping import first_visible
 from backend.services.tx import atomic, on_commit
 
 REFRESH_INTERVAL = dt.timedelta(seconds=30)
@@ -75,14 +76,7 @@ def visible_contracts(scope: Scope) -> QuerySet[Contract]:
 
 async def get_visible(scope: Scope, contract_id: object) -> Contract:
     """The contract, or NOT_FOUND — also when it exists but is someone else's."""
-    try:
-        key = uuid.UUID(str(contract_id))
-    except ValueError:
-        raise DomainError("NOT_FOUND", field="contractId") from None
-    contract = await visible_contracts(scope).filter(id=key).first()
-    if contract is None:
-        raise DomainError("NOT_FOUND", field="contractId")
-    return contract
+    return await first_visible(visible_contracts(scope), contract_id, "contractId")
 
 
 # What a list of contracts shows of each (schema/contracts.py Contract.from_row reads these).

@@ -20,6 +20,7 @@ from backend.models.identity import Role
 from backend.models.organizations import Organization
 from backend.services.applications.route import EDITABLE, ActorKind, RouteActor, Step, allowed_steps
 from backend.services.partners import ApiScope, ClientPrincipal
+from backend.services.scoping import first_visible
 from backend.services.sessions import Viewer
 
 # From the supplementary agreement on, the contract's construction company is a party and sees it.
@@ -83,14 +84,7 @@ def visible_applications(scope: Scope) -> QuerySet[Application]:
 
 async def get_visible(scope: Scope, application_id: object) -> Application:
     """The application, or NOT_FOUND — also when it exists but is not for this viewer."""
-    try:
-        key = uuid.UUID(str(application_id))
-    except ValueError:
-        raise DomainError("NOT_FOUND", field="applicationId") from None
-    row = await visible_applications(scope).filter(id=key).first()
-    if row is None:
-        raise DomainError("NOT_FOUND", field="applicationId")
-    return row
+    return await first_visible(visible_applications(scope), application_id, "applicationId")
 
 
 async def get_own(scope: Scope, application_id: object) -> Application:
