@@ -170,7 +170,7 @@ def _report(info: dict, graphql: Side, raw: Side, seconds: float) -> None:
         # The raw side verifies the token with PyJWT and reads with two ORM statements on every
         # request, the API does neither (bench/README.md), so the difference can be negative.
         print(f" By server CPU per request: {g_ms:.2f} ms against {r_ms:.2f} ms, a ratio of {r_ms / g_ms:.2f};"
-              f" GraphQL costs {g_ms - r_ms:+.2f} ms more per request than the raw endpoint.")
+              f" GraphQL costs {abs(g_ms - r_ms):.2f} ms {'more' if g_ms >= r_ms else 'less'} per request than the raw endpoint.")
     else:
         print()
     for name, statements in info["sql"].items():
