@@ -1,0 +1,1 @@
+"""Types of the housing-queue domain, one module per area."""

@@ -1,0 +1,1 @@
+"""Query/Mutation/Subscription parts of the housing-queue domain, one module per area."""
