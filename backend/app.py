@@ -16,12 +16,14 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from tortoise import Tortoise
 
+from backend import clock
 from backend.db import close_db, init_db
 from backend.files_app import file_routes
 from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime, build_runtime
 from backend.schema.api import build_schema
+from backend.services.scheduler import loop as scheduler_loop
 from backend.services.uploads import expiry_loop
 from backend.settings import Settings
 from backend.uploads import upload_routes
@@ -121,6 +123,7 @@ class SPA(StaticFiles):
 
 def create_app(settings: Settings | None = None, runtime: Runtime | None = None, manage_db: bool = True) -> Starlette:
     settings = settings or Settings.from_env()
+    clock.start_from_env()
     rt = runtime or build_runtime(settings)
     gql = GraphQLEndpoint(ShanyraqGraphQL(rt, build_schema(settings), settings.spa_dist / "playground.html"))
 
@@ -131,13 +134,18 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         sweeper = (
             asyncio.create_task(expiry_loop(rt)) if settings.upload_cleanup_interval_seconds > 0 else None
         )
+        scheduler = (
+            asyncio.create_task(scheduler_loop(rt, settings.scheduler_interval_seconds))
+            if settings.scheduler_interval_seconds > 0 else None
+        )
         try:
             yield
         finally:
-            if sweeper is not None:
-                sweeper.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await sweeper
+            for task in (sweeper, scheduler):
+                if task is not None:
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
             await rt.close()
             if manage_db:
                 await close_db()

@@ -80,6 +80,7 @@ class Settings:
     upload_max_open: int = 50  # per owner, so that tiny uploads cannot pile up rows and multipart sessions
     upload_expiry_seconds: int = 24 * 3600
     upload_cleanup_interval_seconds: int = 600
+    scheduler_interval_seconds: float = 20  # how often deferred jobs (next-working-day decisions) are looked for; 0 = off
     upload_lease_seconds: int = 60  # how long a dead worker's hold on an upload blocks its resumption
     # Electronic signatures (EDS). Without EDS_TRUST_ROOTS, development trusts the demo CA under
     # var/pki (generated on first use) and production trusts nothing, refusing every signature.
@@ -130,6 +131,7 @@ class Settings:
             contract_source_token=os.environ.get("CONTRACT_SOURCE_TOKEN", ""),
             spa_dist=Path(os.environ.get("SPA_DIST", str(ROOT / "frontend" / "dist"))),
             trusted_proxies=_list(os.environ.get("TRUSTED_PROXIES")),
+            scheduler_interval_seconds=float(os.environ.get("SCHEDULER_INTERVAL_SECONDS", cls.scheduler_interval_seconds)),
             # A configured bucket means object storage unless STORAGE says otherwise.
             storage=os.environ.get("STORAGE") or ("s3" if os.environ.get("S3_BUCKET") else "local"),
             s3_endpoint_url=os.environ.get("S3_ENDPOINT_URL", ""),

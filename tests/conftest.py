@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 import uvicorn  # noqa: E402
 from tortoise import Tortoise  # noqa: E402
 
+from backend import clock  # noqa: E402
 from backend.adapters.messaging import DevOutbox  # noqa: E402
 from backend.adapters.pubsub import InProcessPubSub  # noqa: E402
 from backend.app import create_app  # noqa: E402
@@ -58,6 +59,7 @@ def settings(var_dir: Path) -> Settings:
         database_url=_database_url(var_dir),
         secret_key="test-secret-key-that-is-long-enough-for-hs256-0123456789",
         spa_dist=var_dir / "no-spa",
+        scheduler_interval_seconds=0,  # tests run due jobs themselves (services.scheduler.run_due)
     )
 
 
@@ -84,6 +86,7 @@ def _table_names() -> list[str]:
 @pytest.fixture(autouse=True)
 async def clean_tables(database):
     yield
+    clock.reset()
     conn = Tortoise.get_connection("default")
     tables = _table_names()
     if database.startswith("postgres"):

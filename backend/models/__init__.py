@@ -12,4 +12,7 @@ MODEL_MODULES = [
     "backend.models.partners",
     "backend.models.applications",
     "backend.models.signatures",
+    "backend.models.calendar",
+    "backend.models.jobs",
+    "backend.models.queue",
 ]
