@@ -58,6 +58,39 @@ class OfficialDocument:
     issuer: str = "Shanyraq — Тұрғын үй порталы"
     reference: str = ""
     issued_at: dt.datetime | None = None
+    # A link printed as a QR code in the top right corner (e.g. to the "Verify a document" page),
+    # with `qr_caption` under it.
+    qr_url: str = ""
+    qr_caption: str = ""
+
+
+_QR_SIZE = 30.0  # mm
+
+
+def _draw_qr(pdf: FPDF, url: str, caption: str) -> None:
+    """The QR code as vector squares (sharp at any zoom, no image library needed)."""
+    import segno
+
+    matrix = segno.make(url, error="m").matrix
+    module = _QR_SIZE / len(matrix)
+    left, top = pdf.w - pdf.r_margin - _QR_SIZE, pdf.t_margin
+    pdf.set_fill_color(0, 0, 0)
+    for row, line in enumerate(matrix):
+        col = 0
+        while col < len(line):
+            if line[col]:
+                start = col
+                while col < len(line) and line[col]:
+                    col += 1
+                pdf.rect(left + start * module, top + row * module, (col - start) * module, module, style="F")
+            else:
+                col += 1
+    if caption:
+        pdf.set_font(_FONT, "", 7)
+        pdf.set_text_color(90, 90, 90)
+        pdf.set_xy(left - 6, top + _QR_SIZE + 1)
+        pdf.multi_cell(_QR_SIZE + 6, 3, caption, align="C")
+    pdf.set_xy(pdf.l_margin, pdf.t_margin)
 
 
 def render_pdf(doc: OfficialDocument) -> bytes:
@@ -70,6 +103,9 @@ def render_pdf(doc: OfficialDocument) -> bytes:
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
+    if doc.qr_url:
+        width -= _QR_SIZE + 4  # the header and title wrap beside the code, never under it
+        _draw_qr(pdf, doc.qr_url, doc.qr_caption)
 
     pdf.set_font(_FONT, "", 9)
     pdf.set_text_color(90, 90, 90)
@@ -87,6 +123,9 @@ def render_pdf(doc: OfficialDocument) -> bytes:
     pdf.ln(4)
 
     pdf.set_text_color(20, 20, 20)
+    if doc.qr_url:
+        pdf.set_y(max(pdf.get_y(), pdf.t_margin + _QR_SIZE + 10))
+        width = pdf.w - pdf.l_margin - pdf.r_margin
     if doc.fields:
         # A table wraps long labels and values and keeps each row as tall as its tallest cell.
         pdf.set_font(_FONT, "", 10)
