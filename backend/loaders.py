@@ -14,6 +14,7 @@ from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
+from backend.models.queue import QueueHearing
 
 
 async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
@@ -136,6 +137,24 @@ class Loaders:
     @cached_property
     def application_history(self) -> DataLoader[uuid.UUID, list[HistoryEvent]]:
         return _grouped(HistoryEvent, "entity_id", "created_at", "id", key=str, entity="application")
+
+    # --- queue: filing
+
+    @cached_property
+    def queue_application_history(self) -> DataLoader[uuid.UUID, list[HistoryEvent]]:
+        return _grouped(HistoryEvent, "entity_id", "created_at", "id", key=str, entity="queue_application")
+
+    @cached_property
+    def queue_latest_hearing(self) -> DataLoader[uuid.UUID, QueueHearing | None]:
+        """The application's latest hearing (a new preliminary decision opens a new one)."""
+
+        async def load(keys: list) -> list:
+            latest: dict = {}
+            for row in await QueueHearing.filter(application_id__in=keys).order_by("created_at", "id"):
+                latest[row.application_id] = row
+            return [latest.get(k) for k in keys]
+
+        return DataLoader(load)
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

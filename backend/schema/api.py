@@ -14,13 +14,14 @@ from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
 from backend.schema.roots.partners import PartnerMutation, PartnerQuery
+from backend.schema.roots.queue.applications import QueueApplicationQuery
 from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
 from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery):
+class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery):
     pass
 
 
