@@ -106,6 +106,15 @@ export const ERROR_CODES = [
   'DEADLINE_BEFORE_REGISTRATION',
   'OUT_OF_RANGE',
   'NOT_ALLOWED',
+  // The housing queue (SPEC §5): filing, signing by SMS, the hearing, complaints.
+  'CONSENT_REQUIRED',
+  'PERSON_NOT_FOUND',
+  'NOT_A_MINOR',
+  'PHONE_NOT_IN_MOBILE_BASE',
+  'TECHNICAL_CONCLUSION_REQUIRED',
+  'DEADLINE_PASSED',
+  'ALREADY_FILED',
+  'INVALID',
   // The API's safety net: a value no rule caught, or a clash with stored data.
   'INVALID_VALUE',
   'CONFLICT',
