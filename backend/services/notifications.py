@@ -21,6 +21,7 @@ class NotificationKind(str, Enum):
     EMAIL_CHANGED = "EMAIL_CHANGED"
     PHONE_CHANGED = "PHONE_CHANGED"
     APPLICATION_STATUS_CHANGED = "APPLICATION_STATUS_CHANGED"
+    QUEUE_APPLICATION_CHANGED = "QUEUE_APPLICATION_CHANGED"  # a (preliminary) decision on a housing-queue application
 
 
 MAX_MARK_READ = 100

@@ -302,6 +302,7 @@ export type NotificationKind =
   | 'NEW_SIGN_IN'
   | 'PASSWORD_CHANGED'
   | 'PHONE_CHANGED'
+  | 'QUEUE_APPLICATION_CHANGED'
   | 'WELCOME';
 
 /** Which notifications to mark read. */
