@@ -45,6 +45,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ru": "Код подтверждения электронной почты: {code}. Код действует 5 минут.",
         "en": "Your email confirmation code is {code}. It is valid for 5 minutes.",
     },
+    "otp.queue_signing": {
+        "kk": "Shanyraq: тұрғынжайға мұқтаждар есебіне қою өтінішіне қол қою коды {code}. Кодты ешкімге бермеңіз.",
+        "ru": "Shanyraq: код подписания заявления о постановке на учёт нуждающихся в жилище {code}. Никому не сообщайте код.",
+        "en": "Shanyraq: your code to sign the housing queue application is {code}. Do not share it.",
+    },
     "registration.exists": {
         "kk": "Shanyraq: бұл деректермен тіркелгі бар. Кіріңіз немесе құпия сөзді қалпына келтіріңіз.",
         "ru": "Shanyraq: учётная запись с этими данными уже есть. Войдите или восстановите пароль.",

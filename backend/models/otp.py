@@ -13,6 +13,7 @@ class OtpPurpose(str, Enum):
     PHONE_LOGIN = "phone_login"
     PHONE_CHANGE = "phone_change"
     EMAIL_CHANGE = "email_change"
+    QUEUE_SIGNING = "queue_signing"  # signs a housing-queue application; bound to what is signed
 
 
 class OtpChannel(str, Enum):

@@ -27,6 +27,7 @@ CODE_LENGTH = {
     OtpPurpose.PHONE_LOGIN: 4,  # seed 004: a four-digit code by SMS or call
     OtpPurpose.PHONE_CHANGE: 6,
     OtpPurpose.EMAIL_CHANGE: 6,
+    OtpPurpose.QUEUE_SIGNING: 6,
 }
 
 
