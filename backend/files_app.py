@@ -16,6 +16,7 @@ from starlette.types import Receive, Scope, Send
 
 from backend.models.applications import ApplicationDocument, ApplicationFile
 from backend.models.contracts import Document
+from backend.models.queue import QueueFile
 from backend.runtime import Runtime
 from backend.services import files
 from backend.errors import DomainError
@@ -25,13 +26,13 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _NOT_FOUND = "This link is not valid."
 
 
-StoredFile = Document | ApplicationDocument | ApplicationFile
+StoredFile = Document | ApplicationDocument | ApplicationFile | QueueFile
 
 
 async def _stored_file(file_id) -> StoredFile | None:
-    """Contract documents, applications' supporting documents and KZhK's files share one link format;
-    ids are UUIDs, so at most one table has the row."""
-    for model in (Document, ApplicationDocument, ApplicationFile):
+    """Contract documents, applications' supporting documents, KZhK's files and the housing queue's
+    files share one link format; ids are UUIDs, so at most one table has the row."""
+    for model in (Document, ApplicationDocument, ApplicationFile, QueueFile):
         row = await model.get_or_none(id=file_id)
         if row is not None:
             return row
