@@ -9,6 +9,7 @@ from backend.adapters.messaging import DevOutbox, HttpGateway, Messenger
 from backend.adapters.pubsub import InProcessPubSub, PubSub, RedisPubSub
 from backend.adapters.pdf_signing import PdfSigner, build_pdf_signer
 from backend.adapters.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
+from backend.adapters.registries import DemoRegistry, HttpRegistry, Registry
 from backend.adapters.signatures import SignatureVerifier, build_signature_verifier
 from backend.adapters.storage import Storage, build_storage
 from backend.settings import Settings
@@ -26,6 +27,7 @@ class Runtime:
     # EDS: both load their keys and trust roots on first use (in development, the demo CA).
     signatures: SignatureVerifier = None  # type: ignore[assignment]
     pdf_signer: PdfSigner | None = None  # None when no signing key is configured (production without one)
+    registry: Registry = None  # type: ignore[assignment]  # the state registries of the housing queue
 
     def __post_init__(self) -> None:
         if self.storage is None:
@@ -34,14 +36,25 @@ class Runtime:
             self.signatures = build_signature_verifier(self.settings)
         if self.pdf_signer is None:
             self.pdf_signer = build_pdf_signer(self.settings)
+        if self.registry is None:
+            self.registry = build_registry(self.settings)
 
     async def close(self) -> None:
         await self.pubsub.close()
         await self.rate_limiter.close()
         await self.storage.close()
+        registry_closer = getattr(self.registry, "aclose", None)
+        if registry_closer:
+            await registry_closer()
         closer = getattr(self.messenger, "aclose", None)
         if closer:
             await closer()
+
+
+def build_registry(settings: Settings) -> Registry:
+    if settings.registry_url:
+        return HttpRegistry(settings.registry_url, settings.registry_token, settings.registry_timeout_seconds)
+    return DemoRegistry()
 
 
 def build_runtime(settings: Settings) -> Runtime:

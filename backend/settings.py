@@ -47,6 +47,10 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     contract_source_url: str = ""
     contract_source_token: str = ""
+    # The state registries of the housing queue: empty = the embedded demo registry of synthetic citizens.
+    registry_url: str = ""
+    registry_token: str = ""
+    registry_timeout_seconds: float = 10.0
     spa_dist: Path = ROOT / "frontend" / "dist"
     # Values a test may lower to exercise limits quickly; production keeps the defaults.
     otp_ttl_seconds: int = 300
@@ -129,6 +133,9 @@ class Settings:
             allowed_origins=_list(os.environ.get("ALLOWED_ORIGINS")),
             contract_source_url=os.environ.get("CONTRACT_SOURCE_URL", ""),
             contract_source_token=os.environ.get("CONTRACT_SOURCE_TOKEN", ""),
+            registry_url=os.environ.get("REGISTRY_URL", ""),
+            registry_token=os.environ.get("REGISTRY_TOKEN", ""),
+            registry_timeout_seconds=float(os.environ.get("REGISTRY_TIMEOUT_SECONDS", cls.registry_timeout_seconds)),
             spa_dist=Path(os.environ.get("SPA_DIST", str(ROOT / "frontend" / "dist"))),
             trusted_proxies=_list(os.environ.get("TRUSTED_PROXIES")),
             scheduler_interval_seconds=float(os.environ.get("SCHEDULER_INTERVAL_SECONDS", cls.scheduler_interval_seconds)),
