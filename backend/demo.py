@@ -54,7 +54,7 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("kzhk_operator", AccountKind.PERSON, "Оспанова Гүлнар (ҚТК операторы)", (Role.KZHK_OPERATOR,),
                 iin_bin="880321400453", email="operator@demo.shanyraq.kz", phone="+77011110001"),
     DemoAccount("queue_officer", AccountKind.PERSON, "Жұмабеков Ерлан (Отбасы банк)", (Role.QUEUE_OFFICER,),
-                email="officer@demo.shanyraq.kz", phone="+77011110002"),
+                iin_bin="870911300002", email="officer@demo.shanyraq.kz", phone="+77011110002"),
     DemoAccount("uk_staff", AccountKind.PERSON, "Ким Светлана (УК «Жайлы үй»)", (Role.UK_STAFF,),
                 email="uk@demo.shanyraq.kz", phone="+77011110003"),
     DemoAccount("admin", AccountKind.PERSON, "Portal administrator", (Role.ADMIN,),

@@ -72,6 +72,8 @@ BAYTEREK_DIRECTOR = Holder("ТӨЛЕГЕНОВ", "АСХАТ", "СЕРІКҰЛЫ
 ALATAU_DIRECTOR = Holder("ИСАЕВА", "ГҮЛЖАН", "МАРАТҚЫЗЫ", "850719400230",
                          "ТОО «Алатау Құрылыс»", "150940012342", "CEO")
 KZHK_OPERATOR = Holder("ОСПАНОВА", "ГҮЛНАР", "ЕРЛАНҚЫЗЫ", "880321400453", KZHK_NAME, KZHK_BIN, "CAN_SIGN")
+# The housing-queue provider's officer: signs hearing results and decisions (order No. 130, §16).
+QUEUE_OFFICER = Holder("ЖҰМАБЕКОВ", "ЕРЛАН", "ҚАЙРАТҰЛЫ", "870911300002", "АҚ «Отбасы банк»", "980240000603", "CAN_SIGN")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("alatau-director-sign", ALATAU_DIRECTOR, "sign", note="sign for ТОО «Алатау Құрылыс»"),
     Spec("kzhk-operator-auth", KZHK_OPERATOR, "auth", note="sign in as the KZhK operator"),
     Spec(KZHK_SIGNER, KZHK_OPERATOR, "sign", note="KZhK signatures; the server signs official PDFs with it"),
+    Spec("queue-officer-auth", QUEUE_OFFICER, "auth", note="sign in as the housing-queue officer"),
+    Spec("queue-officer-sign", QUEUE_OFFICER, "sign", note="sign hearing results and queue decisions"),
     Spec("test-expired-sign", CITIZEN, "sign", "expired", note="refused: CERT_EXPIRED"),
     Spec("test-not-yet-valid-sign", CITIZEN, "sign", "not_yet_valid", note="refused: CERT_NOT_YET_VALID"),
     Spec("test-revoked-sign", CITIZEN, "sign", "revoked", note="refused: CERT_REVOKED (listed in the CRL)"),
