@@ -73,7 +73,14 @@ export default defineConfig({
     // A fresh database with demo data for every run; it serves the built SPA (frontend/dist).
     command: 'bash ../scripts/e2e-server.sh',
     url: `${baseURL}/healthz`,
-    env: { E2E_PORT: String(port), E2E_VAR_DIR: process.env.E2E_VAR_DIR },
+    env: {
+      E2E_PORT: String(port),
+      E2E_VAR_DIR: process.env.E2E_VAR_DIR,
+      // The housing queue decides at once only inside provider hours: its clock starts on a Tuesday at
+      // 10:00 Almaty whenever the run happens, and the scheduler looks for due jobs every 2 seconds.
+      SHANYRAQ_CLOCK_START: process.env.SHANYRAQ_CLOCK_START ?? '2026-12-08T10:00:00+05:00',
+      SCHEDULER_INTERVAL_SECONDS: process.env.SCHEDULER_INTERVAL_SECONDS ?? '2',
+    },
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     timeout: 120_000,
     stdout: 'ignore',
