@@ -19,6 +19,7 @@ from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
 from backend.pki.demo_ca import ensure_demo_ca
 from backend.demo_applications import seed_demo_applications
+from backend.demo_queue import seed_demo_queue
 from backend.runtime import Runtime, build_runtime
 from backend.services import partners
 from backend.services.contracts import apply_contract_data
@@ -124,6 +125,7 @@ async def seed_demo(rt: Runtime) -> None:
             await _seed_documents(rt, contract, data)
     await _seed_partner_client(rt)
     await seed_demo_applications(rt)
+    await seed_demo_queue(DEMO_PASSWORD)
 
 
 PREMISES_LABELS = {

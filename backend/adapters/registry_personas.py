@@ -49,6 +49,7 @@ class Persona:
     filed_by: str | None = None  # the representative's IIN when somebody else files
     representation: str = "self"  # self | trustee | legal_representative
     list_kind: str = "general"  # with `categories` picked
+    account_email: str | None = None  # when the account exists elsewhere (backend/demo.py)
 
     @property
     def iin(self) -> str:
@@ -56,7 +57,7 @@ class Persona:
 
     @property
     def email(self) -> str:
-        return f"queue{self.number}@demo.shanyraq.kz"
+        return self.account_email or f"queue{self.number}@demo.shanyraq.kz"
 
 
 def birth_date_of(iin: str) -> dt.date:
@@ -113,7 +114,7 @@ PERSONAS: tuple[Persona, ...] = (
                               _reg("almaty", "Алматы қ., Абай даңғылы, 10, 5-пәтер", D(2008, 9, 1), D(2012, 8, 31)),
                               _reg("astana", "Астана қ., Кенесары көшесі, 40, 77-пәтер", D(2012, 9, 1)))),
         "astana", "Eligible in Astana: registered there since 2012, more than 3 years (§6).", "registered",
-        mobile_phones=("+77011234567",), account_phone="+77011234567",
+        mobile_phones=("+77011234567",), account_phone="+77011234567", account_email="aigerim@demo.shanyraq.kz",
     ),
     Persona(
         "03",
