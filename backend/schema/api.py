@@ -14,7 +14,7 @@ from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
 from backend.schema.roots.partners import PartnerMutation, PartnerQuery
-from backend.schema.roots.queue.applications import QueueApplicationQuery
+from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
 from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
 from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
@@ -26,7 +26,8 @@ class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, Appli
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation):
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation,
+               QueueApplicationMutation):
     pass
 
 

@@ -12,7 +12,7 @@ from strawberry.types import Info
 
 from backend.models.queue import QueueList, QueueStatus, Representation, SigningMethod
 from backend.schema.common import UserError
-from backend.services.queue import deadlines, persons
+from backend.services.queue import catalog, deadlines, persons
 from backend.services.queue.consents import Consent
 
 QueueListType = strawberry.enum(
@@ -46,6 +46,88 @@ def _today() -> dt.date:
     return deadlines.today()
 
 
+def _locale(info: Info) -> str:
+    return info.context.locale
+
+
+@strawberry.type(description="A locality whose lists the provider keeps.")
+class QueueLocality:
+    code: str = strawberry.field(description="Stable code, e.g. astana, karaganda.")
+    name: str = strawberry.field(description="Name in the request's language.")
+    republican: bool = strawberry.field(
+        description="A city of republican significance or the capital: 3 years of registration there are required.")
+
+    @classmethod
+    def of(cls, code: str, locale: str) -> QueueLocality:
+        return cls(code=code, name=catalog.locality_name(code, locale), republican=catalog.is_republican(code))
+
+
+@strawberry.type(description="A social category of Law on Housing Relations art. 74 §1.")
+class QueueCategory:
+    code: str = strawberry.field(description="Stable code, e.g. disability_1_2.")
+    name: str = strawberry.field(description="Name in the request's language.")
+    from_registry: bool = strawberry.field(
+        description="The registries confirm it for the person (set in queuePrefill; false elsewhere).")
+
+    @classmethod
+    def of(cls, code: str, locale: str, from_registry: bool = False) -> QueueCategory:
+        return cls(code=code, name=catalog.category_name(code, locale), from_registry=from_registry)
+
+
+@strawberry.type(description="One named eligibility check (order No. 130 §§6–11, 15) and its result.")
+class QueueCheck:
+    code: str = strawberry.field(description="Stable check code.")
+    passed: bool = strawberry.field(description="The check passed (or does not apply).")
+    applies: bool = strawberry.field(description="The check applies to this person and claim.")
+    reason: str | None = strawberry.field(description="The refusal reason code when it failed.")
+    explanation: str = strawberry.field(description="What the check found, in the request's language.")
+
+    @classmethod
+    def of(cls, result: Any, locale: str) -> QueueCheck:
+        """From a check result of the eligibility service, or its stored form (a dict)."""
+        get = result.get if isinstance(result, dict) else lambda key: getattr(result, key)
+        return cls(code=get("code"), passed=bool(get("passed")), applies=bool(get("applies")), reason=get("reason"),
+                   explanation=catalog.explain_check(result, locale))
+
+
+@strawberry.type(description="A ground of refusal with its explanation.")
+class QueueReason:
+    code: str = strawberry.field(description="Stable reason code, e.g. OWNED_HOUSING_5Y.")
+    explanation: str = strawberry.field(description="The reason in the request's language.")
+
+    @classmethod
+    def of(cls, reason: Any, locale: str) -> QueueReason:
+        # Reasons are stored as codes, or as {code, detail} when their text names details.
+        if isinstance(reason, dict):
+            return cls(code=reason["code"], explanation=catalog.explain(reason["code"], locale, **(reason.get("detail") or {})))
+        return cls(code=str(reason), explanation=catalog.explain(str(reason), locale))
+
+
+@strawberry.type(description="\"Check before applying\": every check with its result; nothing is filed.")
+class QueueAssessment:
+    eligible: bool = strawberry.field(description="Every applicable check passed.")
+    emergency: bool = strawberry.field(description="The emergency-housing path: an officer reviews within 3 working days.")
+    list_kind: QueueListType = strawberry.field(description="The list it would go to.")  # type: ignore[valid-type]
+    checks: list[QueueCheck] = strawberry.field(description="Every check, in order.")
+    reasons: list[QueueReason] = strawberry.field(description="The grounds of refusal, if any.")
+
+    @classmethod
+    def of(cls, assessment: Any, locale: str) -> QueueAssessment:
+        return cls(
+            eligible=assessment.eligible, emergency=assessment.path == "emergency", list_kind=assessment.list_kind,
+            checks=[QueueCheck.of(c, locale) for c in assessment.checks],
+            reasons=[QueueReason.of(r, locale) for r in assessment.reasons],
+        )
+
+
+@strawberry.type(description="A registration address as the registry holds it.")
+class RegistryAddress:
+    locality: QueueLocality = strawberry.field(description="The locality.")
+    text: str = strawberry.field(description="The address.")
+    registered_from: dt.date | None = strawberry.field(description="Registered there since.")
+    registered_to: dt.date | None = strawberry.field(description="Registered there until; null = now.")
+
+
 @strawberry.type(description="An identity document as the registry holds it.")
 class RegistryDocument:
     kind: str = strawberry.field(description="Document kind code, e.g. id_card, passport.")
@@ -63,13 +145,15 @@ class RegistryPerson:
     patronymic: str = strawberry.field(description="Patronymic; empty when the person has none.")
     birth_date: dt.date | None = strawberry.field(description="Date of birth.")
     document: RegistryDocument | None = strawberry.field(description="Identity document.")
+    address: RegistryAddress | None = strawberry.field(description="The current residence registration.")
     adult: bool = strawberry.field(description="18 or older today.")
     data: strawberry.Private[dict]
 
     @classmethod
-    def from_stored(cls, person: dict[str, Any]) -> RegistryPerson:
+    def from_stored(cls, person: dict[str, Any], locale: str = "kk") -> RegistryPerson:
         """From the stored form (`services/queue/persons.py`)."""
         doc = person.get("document")
+        address = person.get("address")
         birth = persons.date_of(person.get("birthDate"))
         return cls(
             iin=person.get("iin", ""), full_name=persons.full_name(person), surname=person.get("surname", ""),
@@ -78,8 +162,27 @@ class RegistryPerson:
                 kind=doc.get("kind", ""), number=doc.get("number", ""), issued_on=persons.date_of(doc.get("issuedOn")),
                 issuer=doc.get("issuer", ""),
             ),
+            address=None if not address else RegistryAddress(
+                locality=QueueLocality.of(address.get("locality", ""), locale), text=address.get("text", ""),
+                registered_from=persons.date_of(address.get("registeredFrom")),
+                registered_to=persons.date_of(address.get("registeredTo")),
+            ),
             adult=persons.is_adult(birth, _today()), data=person,
         )
+
+    @classmethod
+    def from_record(cls, record: Any, locale: str) -> RegistryPerson:
+        """From the registry's `PersonRecord` (prefill: nothing is stored yet)."""
+        return cls.from_stored(persons.stored(record), locale)
+
+
+@strawberry.type(description="The application form's data from the registries, shown read-only.")
+class QueuePrefill:
+    person: RegistryPerson = strawberry.field(description="The person to be registered: the viewer, or the one they represent.")
+    categories: list[QueueCategory] = strawberry.field(
+        description="The categories of art. 74 §1 the registries confirm for the person (fromRegistry = true).")
+    phone_registered: bool = strawberry.field(
+        description="The viewer's account phone is in the mobile citizens' base, so signing by SMS code is possible.")
 
 
 @strawberry.type(description="Consent given in the application, with the time and the signature that covered it.")
@@ -124,9 +227,7 @@ class QueueApplication:
     business_date: dt.date = strawberry.field(
         description="The working day it counts from: the filing day, or the next working day when filed after 18:30 "
         "or on a day off.")
-    person: RegistryPerson = strawberry.field(description="Who is to be registered, from the registries at filing time.")
     representation: QueueRepresentationType = strawberry.field(description="For oneself or by a representative.")  # type: ignore[valid-type]
-    representative: RegistryPerson | None = strawberry.field(description="The trustee or legal representative who filed.")
     list_kind: QueueListType = strawberry.field(description="The list it is for.")  # type: ignore[valid-type]
     emergency: bool = strawberry.field(description="The only home is declared in emergency condition (reviewed by an officer).")
     consents: list[QueueConsentRecord] = strawberry.field(description="The four consents with time and signature.")
@@ -142,10 +243,7 @@ class QueueApplication:
     def from_row(cls, row) -> QueueApplication:
         return cls(
             id=str(row.id), number=row.number, status=row.status, status_changed_at=row.status_changed_at,
-            filed_at=row.filed_at, business_date=row.business_date, person=RegistryPerson.from_stored(row.person),
-            representation=row.representation,
-            representative=RegistryPerson.from_stored(row.representative) if row.representative else None,
-            list_kind=row.list_kind, emergency=row.emergency,
+            filed_at=row.filed_at, business_date=row.business_date, representation=row.representation, list_kind=row.list_kind, emergency=row.emergency,
             consents=[
                 QueueConsentRecord(consent=Consent(code), given_at=dt.datetime.fromisoformat(given["at"]),
                                    signing_method=SigningMethod(given["signature"]))
@@ -154,6 +252,30 @@ class QueueApplication:
             phone=row.phone, email=row.email, signing_method=row.signing_method, decided_at=row.decided_at,
             registered_at=row.registered_at, queue_number=row.queue_number, row=row,
         )
+
+    @strawberry.field(description="Who is to be registered, from the registries at filing time.")
+    def person(self, info: Info) -> RegistryPerson:
+        return RegistryPerson.from_stored(self.row.person, _locale(info))
+
+    @strawberry.field(description="The trustee or legal representative who filed, from the registries at filing time.")
+    def representative(self, info: Info) -> RegistryPerson | None:
+        return RegistryPerson.from_stored(self.row.representative, _locale(info)) if self.row.representative else None
+
+    @strawberry.field(description="The locality of the person's registration, whose list it is for.")
+    def locality(self, info: Info) -> QueueLocality:
+        return QueueLocality.of(self.row.locality, _locale(info))
+
+    @strawberry.field(description="The categories of art. 74 §1 the applicant indicated.")
+    def categories(self, info: Info) -> list[QueueCategory]:
+        return [QueueCategory.of(code, _locale(info)) for code in self.row.categories]
+
+    @strawberry.field(description="The eligibility checks: at filing, then as decided.")
+    def checks(self, info: Info) -> list[QueueCheck]:
+        return [QueueCheck.of(c, _locale(info)) for c in self.row.checks]
+
+    @strawberry.field(description="The grounds of a (preliminary) refusal.")
+    def reasons(self, info: Info) -> list[QueueReason]:
+        return [QueueReason.of(r, _locale(info)) for r in self.row.reasons]
 
     @strawberry.field(description="The deadlines running now, with countdowns.")
     async def deadlines(self, info: Info) -> list[QueueDeadline]:
@@ -177,3 +299,53 @@ class QueueSigningPayload:
 class QueueApplicationPayload:
     application: QueueApplication | None = strawberry.field(default=None, description="The filed application.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="What to fix; nothing was filed.")
+
+
+@strawberry.type(description="Result of asking for an SMS code to sign an application.")
+class QueueSmsCodeRequestPayload:
+    sent_to: str | None = strawberry.field(default=None, description="The phone the code went to, partly hidden.")
+    resend_available_at: dt.datetime | None = strawberry.field(default=None, description="A new code can be asked for from then.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why no code was sent.")
+
+
+@strawberry.input(description="Who the check is for and what is claimed (\"check before applying\").")
+class QueueClaimInput:
+    representation: QueueRepresentationType = strawberry.field(  # type: ignore[valid-type]
+        default=Representation.SELF, description="For oneself or as a representative.")
+    person_iin: str | None = strawberry.field(default=None, description="The represented person's IIN; omitted for oneself.")
+    emergency: bool = strawberry.field(default=False, description="The only home is declared in emergency condition.")
+    categories: list[str] = strawberry.field(default_factory=list, description="Codes from queueCategories.")
+
+
+@strawberry.input(description="The application (Appendix 2). Personal data are not sent: they come from the registries.")
+class QueueApplicationInput:
+    request_id: str = strawberry.field(description="The client's id of this filing: retries file one application.")
+    representation: QueueRepresentationType = strawberry.field(  # type: ignore[valid-type]
+        default=Representation.SELF, description="For oneself or as a representative.")
+    person_iin: str | None = strawberry.field(default=None, description="The represented person's IIN; omitted for oneself.")
+    emergency: bool = strawberry.field(default=False, description="The only home is declared in emergency condition.")
+    technical_conclusion_upload_id: strawberry.ID | None = strawberry.field(
+        default=None, description="tus upload id of the expert's technical conclusion; required on the emergency path.")
+    categories: list[str] = strawberry.field(description="Codes from queueCategories; none is no ground for refusal.")
+    consents: list[QueueConsentType] = strawberry.field(description="All four are required.")  # type: ignore[valid-type]
+    phone: str = strawberry.field(description="Mobile phone, +7…")
+    email: str = strawberry.field(description="Email.")
+
+
+@strawberry.input(description="The filer's signature over queueSigningPayload: a detached CMS, or the SMS code.")
+class QueueSignatureInput:
+    method: QueueSigningMethodType = strawberry.field(description="EDS or SMS.")  # type: ignore[valid-type]
+    cms: str | None = strawberry.field(default=None, description="EDS: base64 DER of a detached CMS over the payload's bytes.")
+    sms_code: str | None = strawberry.field(default=None, description="SMS: the code sent by queueSmsCodeRequest for this digest.")
+
+
+@strawberry.input(description="Send a one-time code that signs the application data of `digest`.")
+class QueueSmsCodeRequestInput:
+    phone: str = strawberry.field(description="The application's phone; it must be the filer's in the mobile citizens' base.")
+    digest: str = strawberry.field(description="`digest` of queueSigningPayload: the code signs exactly that data.")
+
+
+@strawberry.input(description="File a signed application.")
+class QueueApplicationFileInput:
+    application: QueueApplicationInput = strawberry.field(description="The application, as it was signed.")
+    signature: QueueSignatureInput = strawberry.field(description="The signature.")

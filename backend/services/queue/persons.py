@@ -1,12 +1,15 @@
 """A person's registry data as an application keeps it: what the registry said at filing time, never
 typed by anyone. The JSON of `QueueApplication.person` and `.representative` (camelCase keys):
-{iin, surname, name, patronymic, birthDate, document: {kind, number, issuedOn, issuer} | null,
- address: {locality, text, registeredFrom, registeredTo} | null}."""
+{iin, surname, name, patronymic, birthDate, citizenship, document: {kind, number, issuedOn, issuer} | null,
+ address: {locality, text, registeredFrom, registeredTo} | null} — `address` is the current registration."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from backend.adapters.registries import PersonRecord
 
 ADULT_AGE = 18
 
@@ -15,7 +18,7 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def stored(record: Any) -> dict[str, Any]:
+def stored(record: PersonRecord) -> dict[str, Any]:
     """The stored form of a registry `PersonRecord`."""
     document = record.document
     address = record.address
@@ -25,12 +28,13 @@ def stored(record: Any) -> dict[str, Any]:
         "name": record.name,
         "patronymic": record.patronymic or "",
         "birthDate": _iso(record.birth_date),
+        "citizenship": record.citizenship.value,
         "document": None if document is None else {
             "kind": document.kind, "number": document.number, "issuedOn": _iso(document.issued_on),
             "issuer": document.issuer or "",
         },
         "address": None if address is None else {
-            "locality": address.locality, "text": address.text, "registeredFrom": _iso(address.registered_from),
+            "locality": address.locality, "text": address.address, "registeredFrom": _iso(address.registered_from),
             "registeredTo": _iso(address.registered_to),
         },
     }
