@@ -14,7 +14,7 @@ from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
-from backend.models.queue import QueueHearing
+from backend.models.queue import QueueFile, QueueHearing
 
 
 async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
@@ -155,6 +155,16 @@ class Loaders:
             return [latest.get(k) for k in keys]
 
         return DataLoader(load)
+
+    # --- queue: decisions
+
+    @cached_property
+    def queue_files_by_application(self) -> DataLoader[uuid.UUID, list[QueueFile]]:
+        return _grouped(QueueFile, "application_id", "created_at", "id")
+
+    @cached_property
+    def queue_files_by_hearing(self) -> DataLoader[uuid.UUID, list[QueueFile]]:
+        return _grouped(QueueFile, "hearing_id", "created_at", "id")
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

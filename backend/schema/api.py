@@ -15,24 +15,27 @@ from backend.schema.extensions import RefuseInvalidText, ReportDenials, Validate
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
 from backend.schema.roots.partners import PartnerMutation, PartnerQuery
 from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
+from backend.schema.roots.queue.decisions import QueueDecisionMutation, QueueDecisionQuery, QueueDecisionSubscription
 from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
 from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery):
+class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
+            QueueDecisionQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
 class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation,
-               QueueApplicationMutation):
+               QueueApplicationMutation, QueueDecisionMutation):
     pass
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
-class Subscription(NotificationSubscription, ContractSubscription, ApplicationSubscription, EdsSubscription):
+class Subscription(NotificationSubscription, ContractSubscription, ApplicationSubscription, EdsSubscription,
+                   QueueDecisionSubscription):
     pass
 
 

@@ -5,7 +5,7 @@ fields to `QueueApplication` (files and hearing, entry, complaints)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -287,6 +287,20 @@ class QueueApplication:
     @strawberry.field(description="The history, oldest first.")
     async def history(self, info: Info) -> list[QueueHistoryEntry]:
         return [QueueHistoryEntry.from_row(e) for e in await info.context.loaders.queue_application_history.load(self.row.id)]
+
+    # D (decisions): the types live in schema/queue/decisions.py, which imports this module.
+    @strawberry.field(description="Its files: the certificates (kk, ru), the preliminary notice, the technical "
+                                  "conclusion and the applicant's hearing files.")
+    async def files(self, info: Info) -> list[Annotated["QueueFile", strawberry.lazy("backend.schema.queue.decisions")]]:
+        from backend.schema.queue.decisions import application_files
+
+        return await application_files(info, self.row)
+
+    @strawberry.field(description="The latest preliminary decision and its hearing, if there was one.")
+    async def hearing(self, info: Info) -> Annotated["QueueHearing", strawberry.lazy("backend.schema.queue.decisions")] | None:
+        from backend.schema.queue.decisions import application_hearing
+
+        return await application_hearing(info, self.row)
 
 
 @strawberry.type(description="What to sign: the exact bytes (base64) and their SHA-256.")
