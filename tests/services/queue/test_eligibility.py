@@ -73,6 +73,8 @@ def test_personas_have_valid_iins_that_encode_their_birth_dates():
         assert classify_iin_bin(p.iin) is IdentifierKind.PERSON
         assert p.facts.person.birth_date == birth_date_of(p.iin)
         assert p.facts.person.iin == p.iin
+        # Filing takes the locality from the current registration address, so each persona applies where it lives.
+        assert p.facts.person.address.locality == p.locality
 
 
 def test_every_check_is_reported_once_in_a_stable_order():
