@@ -23,6 +23,7 @@ from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime, build_runtime
 from backend.schema.api import build_schema
+from backend.services import calendar_days
 from backend.services.scheduler import loop as scheduler_loop
 from backend.services.uploads import expiry_loop
 from backend.settings import Settings
@@ -131,6 +132,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
     async def lifespan(app: Starlette):
         if manage_db:
             await init_db(settings)
+        calendar_watch = await calendar_days.start(settings.scheduler_interval_seconds)
         sweeper = (
             asyncio.create_task(expiry_loop(rt)) if settings.upload_cleanup_interval_seconds > 0 else None
         )
@@ -141,7 +143,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         try:
             yield
         finally:
-            for task in (sweeper, scheduler):
+            for task in (sweeper, scheduler, calendar_watch):
                 if task is not None:
                     task.cancel()
                     with contextlib.suppress(asyncio.CancelledError):

@@ -1,10 +1,17 @@
 """Working days and hours of Kazakhstan: weekends, public holidays, transferred days — one module
 for every workflow and deadline (the `holidays` package, country KZ, keeps the official calendar).
+
+The government also moves days by decree each year (an extra day off, a Saturday worked in
+exchange). An admin records those (services/calendar_days.py, kept in the database); they are held
+here in memory, because every deadline is computed synchronously, and loaded at start-up and
+after each change with `set_overrides`. A day with an override is what the override says, whatever
+the official calendar says.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -19,10 +26,30 @@ def _kz(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("KZ", years=[year - 1, year, year + 1])
 
 
+# day -> is it working; replaced as a whole so that a reader never sees half of a reload.
+_overrides: Mapping[dt.date, bool] = {}
+
+
+def set_overrides(days: Mapping[dt.date, bool]) -> None:
+    """The decree days in force: each day mapped to True (a working day) or False (a day off)."""
+    global _overrides
+    _overrides = dict(days)
+
+
+def overrides() -> dict[dt.date, bool]:
+    return dict(_overrides)
+
+
+def is_official_working_day(day: dt.date) -> bool:
+    """The calendar of the `holidays` package alone, without the decree days recorded here."""
+    return _kz(day.year).is_working_day(day)
+
+
 def is_working_day(day: dt.date) -> bool:
     """Monday to Friday unless a public holiday or its day off; a weekend day declared a working
-    day by a transfer counts as working."""
-    return _kz(day.year).is_working_day(day)
+    day by a transfer counts as working; a recorded decree day is what the decree says."""
+    forced = _overrides.get(day)
+    return is_official_working_day(day) if forced is None else forced
 
 
 def holiday_name(day: dt.date) -> str | None:

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter
 
 from backend.schema.roots.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
+from backend.schema.roots.calendar import CalendarMutation, CalendarQuery
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits
@@ -23,13 +24,15 @@ from backend.settings import Settings
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
 class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
-            QueueDecisionQuery):
+            QueueDecisionQuery,
+            CalendarQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
 class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation,
-               QueueApplicationMutation, QueueDecisionMutation):
+               QueueApplicationMutation, QueueDecisionMutation,
+               CalendarMutation):
     pass
 
 
