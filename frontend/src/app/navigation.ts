@@ -1,5 +1,8 @@
 import type { ComponentType, SVGProps } from 'react';
 import { ApplicationIcon, BellIcon, ContractIcon, InboxIcon, KeyIcon, SealIcon, UserIcon, UsersIcon } from '../components/icons';
+import { CalendarIcon } from '../features/admin/CalendarIcon';
+import { ListIcon } from '../features/queuePublic/ListIcon';
+import { HouseIcon } from '../features/queue/icons';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -17,11 +20,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/profile', labelKey: 'nav.profile', icon: UserIcon },
   { to: '/contracts', labelKey: 'nav.contracts', icon: ContractIcon, roles: ['CITIZEN', 'LEGAL_ENTITY'] },
   { to: '/applications', labelKey: 'nav.applications', icon: ApplicationIcon, roles: ['LEGAL_ENTITY'] },
+  { to: '/queue', labelKey: 'queue.nav.queue', icon: HouseIcon, roles: ['CITIZEN'] },
   { to: '/backoffice', labelKey: 'nav.backoffice', icon: InboxIcon, roles: ['KZHK_OPERATOR', 'ADMIN'] },
+  { to: '/queue-office', labelKey: 'queueOffice.nav', icon: InboxIcon, roles: ['QUEUE_OFFICER', 'ADMIN'] },
   { to: '/admin/users', labelKey: 'nav.accounts', icon: UsersIcon, roles: ['ADMIN'] },
   { to: '/admin/api-clients', labelKey: 'nav.apiClients', icon: KeyIcon, roles: ['ADMIN'] },
+  { to: '/admin/calendar', labelKey: 'calendar.nav', icon: CalendarIcon, roles: ['ADMIN'] },
   { to: '/notifications', labelKey: 'nav.notifications', icon: BellIcon },
   { to: '/verify', labelKey: 'nav.verify', icon: SealIcon },
+  { to: '/queue/public', labelKey: 'queuePublic.nav', icon: ListIcon },
 ];
 
 export function navItemsFor(roles: readonly Role[], items: readonly NavItem[] = NAV_ITEMS): NavItem[] {

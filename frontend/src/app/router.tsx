@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { ApiClientsPage } from '../features/admin/ApiClientsPage';
+import { CalendarPage } from '../features/admin/CalendarPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ApplicationEditorPage } from '../features/applications/ApplicationEditorPage';
@@ -10,6 +11,14 @@ import { NewApplicationPage } from '../features/applications/NewApplicationPage'
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
+import { QueueApplicationPage } from '../features/queue/QueueApplicationPage';
+import { QueueApplyPage } from '../features/queue/QueueApplyPage';
+import { QueueCheckPage } from '../features/queue/QueueCheckPage';
+import { QueueHomePage } from '../features/queue/QueueHomePage';
+import { ComplaintsPage } from '../features/queueOffice/ComplaintsPage';
+import { OfficeApplicationPage } from '../features/queueOffice/OfficeApplicationPage';
+import { OfficeListPage } from '../features/queueOffice/OfficeListPage';
+import { PublicListPage } from '../features/queuePublic/PublicListPage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { SigningPage } from '../features/signing/SigningPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
@@ -48,6 +57,16 @@ export const routes = [
             ],
           },
           {
+            // The housing queue of SPEC §5: the citizen's own applications (and those filed for them).
+            element: <RequireRole roles={['CITIZEN']} />,
+            children: [
+              { path: 'queue', element: <QueueHomePage /> },
+              { path: 'queue/check', element: <QueueCheckPage /> },
+              { path: 'queue/apply', element: <QueueApplyPage /> },
+              { path: 'queue/applications/:applicationId', element: <QueueApplicationPage /> },
+            ],
+          },
+          {
             element: <RequireRole roles={['KZHK_OPERATOR', 'ADMIN']} />,
             children: [
               { path: 'backoffice', element: <QueuePage /> },
@@ -55,10 +74,19 @@ export const routes = [
             ],
           },
           {
+            element: <RequireRole roles={['QUEUE_OFFICER', 'ADMIN']} />,
+            children: [
+              { path: 'queue-office', element: <OfficeListPage /> },
+              { path: 'queue-office/applications/:applicationId', element: <OfficeApplicationPage /> },
+              { path: 'queue-office/complaints', element: <ComplaintsPage /> },
+            ],
+          },
+          {
             element: <RequireRole roles={['ADMIN']} />,
             children: [
               { path: 'admin/users', element: <UsersPage /> },
               { path: 'admin/api-clients', element: <ApiClientsPage /> },
+              { path: 'admin/calendar', element: <CalendarPage /> },
             ],
           },
         ],
@@ -66,6 +94,8 @@ export const routes = [
       // Public: the second device of QR signing, and the check of a signed document.
       { path: 'sign/:sessionId', element: <SigningPage /> },
       { path: 'verify', element: <VerifyPage /> },
+      // Public: the housing queue lists, for anyone (only entries whose applicants consented).
+      { path: 'queue/public', element: <PublicListPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,69 @@
+import type { AppError } from '../../lib/errors';
+import type { QueueCheck, QueueComplaintStatus, QueueReason } from './types';
+
+/** The emergency-path review (queueOfficeReview): eligible registers; not eligible needs the reasons of the preliminary decision. */
+export interface ReviewDraft {
+  eligible: boolean | null;
+  reasons: readonly string[];
+  comment: string;
+}
+
+export function reviewErrors(draft: ReviewDraft): AppError[] {
+  if (draft.eligible === null) return [{ code: 'REQUIRED', field: 'eligible' }];
+  if (!draft.eligible && draft.reasons.length === 0) return [{ code: 'REQUIRED', field: 'reasons' }];
+  return [];
+}
+
+export function reviewInput(applicationId: string, draft: ReviewDraft) {
+  return { applicationId, eligible: draft.eligible === true, reasons: draft.eligible ? [] : [...draft.reasons], comment: draft.comment.trim() };
+}
+
+/**
+ * The reasons an officer may choose for a preliminary refusal: those the checks found (failed
+ * checks that apply, ticked at first) and those already on the application, each once.
+ */
+export function reasonChoices(checks: readonly QueueCheck[], reasons: readonly QueueReason[]): { choices: QueueReason[]; suggested: string[] } {
+  const choices = new Map<string, QueueReason>();
+  const suggested: string[] = [];
+  for (const check of checks) {
+    if (!check.applies || check.passed || !check.reason) continue;
+    if (!choices.has(check.reason)) choices.set(check.reason, { code: check.reason, explanation: check.explanation });
+    suggested.push(check.reason);
+  }
+  for (const reason of reasons) {
+    if (!choices.has(reason.code)) choices.set(reason.code, reason);
+    if (!suggested.includes(reason.code)) suggested.push(reason.code);
+  }
+  return { choices: [...choices.values()], suggested: [...new Set(suggested)] };
+}
+
+export type HearingOutcome = 'registered' | 'refused';
+
+/** The hearing's result (queueDecisionPayload / queueHearingResult): a refusal must give its reasons. */
+export function decisionErrors(outcome: HearingOutcome | null, reasoning: string): AppError[] {
+  if (!outcome) return [{ code: 'REQUIRED', field: 'outcome' }];
+  if (outcome === 'refused' && !reasoning.trim()) return [{ code: 'REQUIRED', field: 'reasoning' }];
+  return [];
+}
+
+export const COMPLAINT_ANSWERS: readonly QueueComplaintStatus[] = ['SATISFIED', 'REJECTED', 'FORWARDED'];
+
+/** A complaint's answer: a rejection is reasoned; every answer says something to the applicant. */
+export function complaintAnswerErrors(status: QueueComplaintStatus | null, answer: string): AppError[] {
+  if (!status) return [{ code: 'REQUIRED', field: 'status' }];
+  if (!answer.trim()) return [{ code: 'REQUIRED', field: 'answer' }];
+  return [];
+}
+
+/** A complaint still to be worked: registered or taken into review. */
+export function complaintOpen(status: QueueComplaintStatus): boolean {
+  return status === 'REGISTERED' || status === 'IN_REVIEW';
+}
+
+/** Why an entry leaves the register: register.py's codes, which queueEntryRemove records as the movement's reason. */
+export const REMOVAL_REASONS = ['housing_provided', 'removed_on_request', 'removed_by_decision', 'moved_away', 'deceased'] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
+export function removalErrors(reason: string): AppError[] {
+  return reason.trim() ? [] : [{ code: 'REQUIRED', field: 'reason' }];
+}
