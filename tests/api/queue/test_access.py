@@ -86,3 +86,70 @@ async def test_anonymous_and_companies_are_refused_my_applications(people):
     await stored_application(people["citizen"].user)
     assert (await people["anon"].gql(MINE))["extensions"]["denied"][0]["code"] == "UNAUTHENTICATED"
     assert (await people["company"].gql(MINE))["extensions"]["denied"][0]["code"] == "FORBIDDEN"
+
+
+# Every query and mutation of filing, per role ------------------------------------------------------
+
+LOCALITIES = "query { queueLocalities { code name republican } queueCategories { code name fromRegistry } }"
+PREFILL = "query { queuePrefill { person { iin } } }"
+ELIGIBILITY = "query { queueEligibility(input: {}) { eligible } }"
+PAYLOAD = """query($i: QueueApplicationInput!) { queueSigningPayload(input: $i) { digest } }"""
+CODE = "mutation($i: QueueSmsCodeRequestInput!) { queueSmsCodeRequest(input: $i) { sentTo errors { code } } }"
+FILE = """mutation($i: QueueApplicationFileInput!) { queueApplicationFile(input: $i) { application { id } errors { code } } }"""
+CONSENTS = ["PROPERTY_CHECK", "PERSONAL_DATA", "PUBLICATION", "NO_CATEGORY_ACK"]
+DIGEST = "ab" * 32
+
+
+def _input(phone: str = "+77015550101") -> dict:
+    return {"requestId": "r-1", "categories": [], "consents": CONSENTS, "phone": phone, "email": "a@example.kz"}
+
+
+@pytest.mark.parametrize("who", ["anon", "citizen", "company", "officer", "admin"])
+async def test_the_catalogues_are_open_to_anyone_in_their_language(people, who):
+    body = await people[who].data(LOCALITIES, headers={"x-locale": "ru"})
+    assert {"code": "oskemen", "name": "Усть-Каменогорск", "republican": False} in body["queueLocalities"]
+    assert {"code": "astana", "name": "Астана", "republican": True} in body["queueLocalities"]
+    assert {"code": "pensioner", "name": "пенсионеры по возрасту", "fromRegistry": False} in body["queueCategories"]
+    english = await people[who].data(LOCALITIES, headers={"x-locale": "en"})
+    assert {"code": "oskemen", "name": "Oskemen", "republican": False} in english["queueLocalities"]
+
+
+@pytest.mark.parametrize(("who", "code"), [("anon", "UNAUTHENTICATED"), ("company", "FORBIDDEN"), ("officer", "FORBIDDEN"),
+                                           ("admin", "FORBIDDEN")])
+async def test_only_citizens_prepare_sign_and_file(people, who, code):
+    client = people[who]
+    prefill = await client.gql(PREFILL)
+    assert prefill["data"]["queuePrefill"] is None and prefill["extensions"]["denied"][0]["code"] == code
+    for query, variables in ((ELIGIBILITY, None), (PAYLOAD, {"i": _input()})):
+        body = await client.gql(query, variables)
+        assert body["data"] is None and body["errors"][0]["extensions"]["code"] == code
+    sent = (await client.data(CODE, {"i": {"phone": "+77015550101", "digest": DIGEST}}))["queueSmsCodeRequest"]
+    assert sent == {"sentTo": None, "errors": [{"code": code}]}
+    filed = (await client.data(FILE, {"i": {"application": _input(), "signature": {"method": "SMS", "smsCode": "1"}}}))
+    assert filed["queueApplicationFile"] == {"application": None, "errors": [{"code": code}]}
+    assert await QueueApplication.all().count() == 0
+
+
+async def test_a_citizen_the_registry_does_not_know_gets_person_not_found(people):
+    # The accounts of `people` carry IINs that no demo persona has.
+    client = people["citizen"]
+    assert (await client.gql(PREFILL))["errors"][0]["extensions"]["reason"] == "PERSON_NOT_FOUND"
+    assert (await client.gql(ELIGIBILITY))["errors"][0]["extensions"]["reason"] == "PERSON_NOT_FOUND"
+    filed = await client.data(FILE, {"i": {"application": _input(), "signature": {"method": "SMS", "smsCode": "1"}}})
+    assert filed["queueApplicationFile"]["errors"] == [{"code": "PERSON_NOT_FOUND"}]
+
+
+async def test_a_citizen_may_not_ask_a_code_to_another_persons_phone(persona):
+    client = await persona("02")
+    sent = (await client.data(CODE, {"i": {"phone": "+77015550101", "digest": DIGEST}}))["queueSmsCodeRequest"]
+    assert sent["errors"] == [{"code": "PHONE_NOT_IN_MOBILE_BASE"}]
+    sent = (await client.data(CODE, {"i": {"phone": "+77011234567", "digest": DIGEST}}))["queueSmsCodeRequest"]
+    assert sent["errors"] == [] and sent["sentTo"].startswith("+770")
+
+
+async def test_a_citizen_may_not_see_data_of_a_person_they_do_not_represent(persona):
+    stranger = await persona("01")
+    body = await stranger.gql("query { queuePrefill(iin: \"110404502474\") { person { iin fullName } } }")
+    assert body["data"]["queuePrefill"] is None
+    assert body["errors"][0]["extensions"]["reason"] == "NOT_A_REPRESENTATIVE"
+    assert "Мұратов" not in str(body)
