@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { useClient } from 'urql';
+import { Alert } from '../../components/Alert';
+import { Card } from '../../components/Card';
+import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageLoader } from '../../components/PageLoader';
+import { type QueueApplicationFieldsFragment, QueueApplicationByIdDocument } from '../../gql/graphql';
+import { type AppError, fromCombinedError } from '../../lib/errors';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { ChecksList } from './ChecksList';
+import { DeadlineList } from './DeadlineList';
+import { PersonFacts } from './PersonFacts';
+import { QueueRouteSteps } from './QueueRouteSteps';
+import { QueueStatusBadge } from './QueueStatusBadge';
+import { isDecided } from './status';
+import './queue.css';
+
+/**
+ * One queue application as its applicant follows it: status and route, every deadline counting
+ * down, the checks with their reasons, the decision arriving live with the certificates in Kazakh
+ * and Russian, "why my number changed", the hearing with the position form, complaints, history.
+ */
+export function QueueApplicationPage() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const { applicationId = '' } = useParams();
+  const location = useLocation();
+  const client = useClient();
+  const [app, setApp] = useState<QueueApplicationFieldsFragment | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [flash] = useState<string | null>(() => (location.state as { flash?: string } | null)?.flash ?? null);
+  const [announcement, announce] = useAnnouncement();
+  const statusRef = useRef<string | null>(null);
+  usePageTitle(app ? t('queue.card.title', { number: app.number }) : t('queue.title'));
+
+  const load = useCallback(
+    async (live: boolean) => {
+      const result = await client.query(QueueApplicationByIdDocument, { id: applicationId }, { requestPolicy: 'network-only' }).toPromise();
+      if (result.error) return setLoadError(fromCombinedError(result.error));
+      setLoadError(null);
+      const found = result.data?.queueApplication ?? null;
+      if (!found) return setMissing(true);
+      const before = statusRef.current;
+      statusRef.current = found.status;
+      setApp(found);
+      if (live && before && before !== found.status) announce(t('queue.card.decidedLive', { number: found.number, status: t(`queue.status.${found.status}`) }));
+    },
+    [client, applicationId, announce, t],
+  );
+
+  useEffect(() => {
+    void load(false);
+  }, [load]);
+
+  if (missing) {
+    return (
+      <div className="page page--narrow">
+        <h1 tabIndex={-1}>{t('notFound.title')}</h1>
+        <p>
+          <Link to="/queue">{t('queue.card.back')}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (loadError && !app) {
+    return (
+      <div className="page page--narrow">
+        <LoadFailed error={loadError} onRetry={() => void load(false)} />
+      </div>
+    );
+  }
+  if (!app) return <PageLoader />;
+
+  const decided = isDecided(app.status);
+  const failedChecks = app.checks.filter((c) => c.applies && !c.passed);
+  const number = app.queueNumber;
+  const caseDeadlines = app.deadlines.filter((d) => !d.kind.startsWith('complaint'));
+
+  return (
+    <div className="page q-page q-card">
+      <p className="q-back">
+        <Link to="/queue">← {t('queue.card.back')}</Link>
+      </p>
+      <div className="page__head">
+        <div>
+          <h1 tabIndex={-1}>{t('queue.card.title', { number: app.number })}</h1>
+          <p className="page__lead q-card__lead">
+            <span data-testid="queue-status">
+              <QueueStatusBadge status={app.status} />
+            </span>
+          </p>
+        </div>
+      </div>
+      {flash && (
+        <Alert tone="success">
+          <p>{flash}</p>
+        </Alert>
+      )}
+
+      <QueueRouteSteps status={app.status} hadHearing={false} />
+
+      <section className="q-decision" aria-live="polite" aria-labelledby="q-decision-title">
+        {app.status === 'REGISTERED' && (
+          <Alert tone="success" title={<span id="q-decision-title">{t('queue.card.registered')}</span>}>
+            <p data-testid="queue-registered">
+              {t('queue.card.registeredText', { date: app.registeredAt ? formatDateTime(app.registeredAt, locale) : '—', number: number ?? '—' })}
+            </p>
+          </Alert>
+        )}
+        {app.status === 'REFUSED' && (
+          <Alert tone="error" title={<span id="q-decision-title">{t('queue.card.refused')}</span>}>
+            <ul className="q-reasons">
+              {app.reasons.map((r) => (
+                <li key={r.code} data-reason={r.code}>
+                  {r.explanation}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {app.status === 'REMOVED' && <Alert tone="info" title={<span id="q-decision-title">{t('queue.card.removed')}</span>} />}
+        {!decided && app.status !== 'HEARING' && (
+          <p className="q-note" id="q-decision-title">
+            {t('queue.card.pending')}
+          </p>
+        )}
+      </section>
+
+      {caseDeadlines.length > 0 && (
+        <Card title={t('queue.deadline.title')} id="q-deadlines">
+          <DeadlineList deadlines={caseDeadlines} />
+        </Card>
+      )}
+
+      <div className="q-grid">
+        <Card title={t('queue.card.facts')} id="q-facts" className="q-card--wide">
+          <dl className="q-facts">
+            <div className="q-facts__item">
+              <dt>{t('queue.card.filedAt')}</dt>
+              <dd>{formatDateTime(app.filedAt, locale)}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.businessDate')}</dt>
+              <dd>{formatDate(app.businessDate, locale)}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.locality')}</dt>
+              <dd>{app.locality.name}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.listKind')}</dt>
+              <dd>{t(`queue.list.${app.listKind}`)}</dd>
+            </div>
+            <div className="q-facts__item q-facts__item--wide">
+              <dt>{t('queue.card.representation')}</dt>
+              <dd>{t(`queue.representation.${app.representation}`)}</dd>
+            </div>
+            <div className="q-facts__item q-facts__item--wide">
+              <dt>{t('queue.card.categories')}</dt>
+              <dd>{app.categories.length ? app.categories.map((c) => c.name).join('; ') : t('queue.card.noCategories')}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.emergency')}</dt>
+              <dd>{app.emergency ? t('queue.card.yes') : t('queue.card.no')}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.signedWith')}</dt>
+              <dd>{t(`queue.apply.methods.${app.signingMethod}`)}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.phone')}</dt>
+              <dd className="mono">{app.phone}</dd>
+            </div>
+            <div className="q-facts__item">
+              <dt>{t('queue.card.email')}</dt>
+              <dd>{app.email}</dd>
+            </div>
+          </dl>
+          <h3 className="q-subtitle">{app.representative ? t('queue.apply.represented') : t('queue.apply.applicant')}</h3>
+          <PersonFacts person={app.person} label={app.representative ? t('queue.apply.represented') : t('queue.apply.applicant')} />
+          {app.representative && (
+            <>
+              <h3 className="q-subtitle">{t('queue.apply.representative')}</h3>
+              <PersonFacts person={app.representative} label={t('queue.apply.representative')} />
+            </>
+          )}
+          <h3 className="q-subtitle">{t('queue.card.consentsGiven')}</h3>
+          <ul className="q-consent-list">
+            {app.consents.map((c) => (
+              <li key={c.consent}>
+                <span>{t(`queue.apply.consent.${c.consent}`)}</span>
+                <span className="q-facts__sub">{t('queue.card.consentLine', { at: formatDateTime(c.givenAt, locale), method: t(`queue.apply.methods.${c.signingMethod}`) })}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+
+        {app.checks.length > 0 && (
+          <Card title={t('queue.card.checks')} id="q-checks" className="q-card--wide">
+            {failedChecks.length > 0 && app.reasons.length > 0 && app.status !== 'REFUSED' && (
+              <ul className="q-reasons" aria-label={t('queue.card.reasons')}>
+                {app.reasons.map((r) => (
+                  <li key={r.code} data-reason={r.code}>
+                    {r.explanation}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ChecksList checks={app.checks} label={t('queue.card.checks')} />
+          </Card>
+        )}
+
+        <Card title={t('queue.card.history')} id="q-history" className="q-card--wide">
+          {app.history.length === 0 ? (
+            <p className="muted">{t('queue.card.historyNone')}</p>
+          ) : (
+            <ol className="q-history">
+              {[...app.history].reverse().map((h, i) => (
+                <li key={`${h.at}-${i}`} className="q-history__item">
+                  <span className="q-history__at">{formatDateTime(h.at, locale)}</span>
+                  <span className="q-history__what">{t(`queue.history.actions.${h.action}`, { defaultValue: h.action })}</span>
+                  {h.actorName && <span className="q-history__who">{h.actorName}</span>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+      <LiveAnnouncement announcement={announcement} />
+    </div>
+  );
+}
