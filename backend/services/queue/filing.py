@@ -386,6 +386,10 @@ async def file(rt: Runtime, scope: Scope, data: ApplicationInput, signature: Sig
         async with atomic():
             # The number's lock is held to the commit: the open-application check below cannot race.
             number = await numbers.next_number(now.astimezone(ALMATY).year)
+            # A double click whose twin filed while this one waited for the lock gets that filing.
+            twin = await QueueApplication.get_or_none(filed_by_id=scope.user_id, request_id=request_id)
+            if twin is not None:
+                return twin
             if await _open_application(person.iin) is not None:
                 raise DomainError("ALREADY_FILED", field="personIin" if prepared.parties.represented else None)
             app = await QueueApplication.create(

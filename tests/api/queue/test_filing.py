@@ -383,3 +383,20 @@ async def test_the_prefill_is_the_registrys_own_data(persona):
     refused = await client.gql(PREFILL, {"iin": "551010402688"})  # she represents nobody
     assert refused["data"]["queuePrefill"] is None
     assert refused["errors"][0]["extensions"]["reason"] == "NOT_A_REPRESENTATIVE"
+
+
+async def test_filings_at_the_same_time_file_once_per_person(persona, decisions, demo_ca):
+    import asyncio
+
+    client = await persona("02")
+    with clock.at(TUESDAY_10):
+        same = application("+77011234567", requestId="same")
+        other = application("+77011234567", requestId="other")
+        results = await asyncio.gather(*(file_by_eds(client, demo_ca, data) for data in (same, same, other)))
+    outcome = [r["application"]["id"] if r["application"] else [e["code"] for e in r["errors"]] for r in results]
+    assert await QueueApplication.all().count() == 1 and await QueueSignature.all().count() == 1
+    # Whichever request won, the double click's two answers are the same, and the other request for
+    # the same person is ALREADY_FILED.
+    assert outcome[0] == outcome[1]
+    assert sorted([isinstance(outcome[0], str), isinstance(outcome[2], str)]) == [False, True]
+    assert ["ALREADY_FILED"] in (outcome[0], outcome[2])
