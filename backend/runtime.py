@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from backend.adapters.contract_source import ContractSource, DemoContractSource, HttpContractSource
@@ -55,9 +54,8 @@ class Runtime:
 def build_registry(settings: Settings) -> Registry:
     if settings.registry_url:
         return HttpRegistry(settings.registry_url, settings.registry_token, settings.registry_timeout_seconds)
-    if not settings.dev_mode:
-        # Only the synthetic citizens exist there: every real IIN is "not found" and nobody can apply.
-        logging.getLogger(__name__).warning("REGISTRY_URL is not set: the housing queue uses the demo registry")
+    # Production refuses to start without REGISTRY_URL (Settings.from_env): only synthetic citizens
+    # exist in the demo registry.
     return DemoRegistry()
 
 

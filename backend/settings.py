@@ -173,4 +173,7 @@ class Settings:
             raise RuntimeError("EDS_REVOCATION must be require, soft or none")
         if settings.env == "production" and settings.messaging == "outbox":
             raise RuntimeError("MESSAGING=outbox is for development; configure a gateway")
+        if settings.env == "production" and not settings.registry_url:
+            # The demo registry knows only synthetic citizens: every real IIN would be "not found".
+            raise RuntimeError("REGISTRY_URL must be set in production (the state registries gateway)")
         return replace(settings, **overrides) if overrides else settings

@@ -116,6 +116,7 @@ def test_backend_is_configured_for_production_with_shared_state(services):
     # Several workers share subscriptions only through Redis; in-process pub/sub would split them.
     assert env["REDIS_URL"].startswith("redis://redis:")
     assert env["MESSAGING"] == "http" and env["SMS_HTTP_URL"] and "SMS_HTTP_TOKEN" in env
+    assert env["REGISTRY_URL"] and "REGISTRY_TOKEN" in env
     for name in ("S3_ENDPOINT_URL", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"):
         assert env[name], name
     assert env["S3_ENDPOINT_URL"] == "http://minio:9000"
