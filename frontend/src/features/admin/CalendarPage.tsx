@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gql, useClient, useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -15,27 +15,11 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { type AppError, fromCombinedError, splitErrors } from '../../lib/errors';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { CalendarOverrideAddDocument, CalendarOverrideRevokeDocument, CalendarOverridesDocument, CalendarWorkingDaysDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { type CalendarDayKind, type CalendarOverride, moved, overrideErrors, pointlessOverride, previewCount, sortOverrides, weekdayName, yearChoices } from './calendar';
 import './admin.css';
 import './calendar.css';
-
-// Written here with their types until schema.graphql has the calendar (DESIGN.md's contract);
-// then they move to calendar.graphql and the generated documents.
-const OVERRIDE_FIELDS = 'id day kind decree createdAt revokedAt';
-type Payload = { override?: CalendarOverride | null; errors: AppError[] };
-const CalendarOverridesDocument = gql<{ calendarOverrides: CalendarOverride[] }, { year: number }>(
-  `query CalendarOverrides($year: Int!) { calendarOverrides(year: $year) { ${OVERRIDE_FIELDS} } }`,
-);
-const CalendarWorkingDaysDocument = gql<{ calendarWorkingDays: string }, { from: string; count: number }>(
-  'query CalendarWorkingDays($from: Date!, $count: Int!) { calendarWorkingDays(from: $from, count: $count) }',
-);
-const CalendarOverrideAddDocument = gql<{ calendarOverrideAdd: Payload }, { input: { day: string; kind: CalendarDayKind; decree: string } }>(
-  `mutation CalendarOverrideAdd($input: CalendarOverrideAddInput!) { calendarOverrideAdd(input: $input) { override { ${OVERRIDE_FIELDS} } errors { field code message params } } }`,
-);
-const CalendarOverrideRevokeDocument = gql<{ calendarOverrideRevoke: Payload }, { input: { id: string } }>(
-  `mutation CalendarOverrideRevoke($input: CalendarOverrideRevokeInput!) { calendarOverrideRevoke(input: $input) { override { ${OVERRIDE_FIELDS} } errors { field code message params } } }`,
-);
 
 const KINDS: readonly CalendarDayKind[] = ['DAY_OFF', 'WORKING_DAY'];
 

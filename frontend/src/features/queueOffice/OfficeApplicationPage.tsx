@@ -77,6 +77,7 @@ export function OfficeApplicationPage() {
   if (!app) return <PageLoader />;
 
   const none = <span className="muted">—</span>;
+  const complaints = app.complaints ?? [];
   const conclusion = app.files.filter((f) => f.kind === 'technical_conclusion');
   const otherFiles = app.files.filter((f) => f.kind !== 'technical_conclusion');
   const facts: [string, React.ReactNode][] = [
@@ -198,10 +199,10 @@ export function OfficeApplicationPage() {
 
         {app.entry && <EntryCard key={`${app.id}:${app.status}`} application={app} onChanged={changed} />}
 
-        {app.complaints.length > 0 && (
+        {complaints.length > 0 && (
           <Card title={t('queueOffice.card.complaints')} id="qo-app-complaints" className="app-card__wide">
             <ul className="qo-app-complaints">
-              {app.complaints.map((c) => (
+              {complaints.map((c) => (
                 <li key={c.id}>
                   <span className="mono">{c.number}</span> · {t(`queueOffice.complaints.status.${c.status}`)} · {t(`queueOffice.complaints.addressee.${c.addressee}`)}
                 </li>
