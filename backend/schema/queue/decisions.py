@@ -84,7 +84,8 @@ class QueueHearing:
     @strawberry.field(description="The files the applicant attached to the position.")
     async def files(self, info: Info) -> list[QueueFile]:
         rows = await info.context.loaders.queue_files_by_hearing.load(self.row.id)
-        return [QueueFile.from_row(info, f) for f in rows]
+        # The notice belongs to the hearing too, and is listed with the application's files.
+        return [QueueFile.from_row(info, f) for f in rows if QueueFileKind(f.kind) is QueueFileKind.HEARING_POSITION]
 
 
 # A complaint's files are shown with the complaint, to its author (services/queue/access.py).
