@@ -17,7 +17,7 @@ from backend.schema.permissions import denial
 from backend.schema.queue import applications as s
 from backend.services import otp
 from backend.services.pagination import paginate
-from backend.services.queue import catalog, filing, signing
+from backend.services.queue import catalog, eligibility, filing, signing
 from backend.services.queue.access import Scope, scope_for
 
 
@@ -50,6 +50,10 @@ def queue_localities(info: Info) -> list[s.QueueLocality]:
 
 def queue_categories(info: Info) -> list[s.QueueCategory]:
     return [s.QueueCategory.of(c.code, info.context.locale) for c in catalog.CATEGORIES]
+
+
+def queue_reasons(info: Info) -> list[s.QueueReason]:
+    return [s.QueueReason.titled(code, info.context.locale) for code in eligibility.REASON_CODES]
 
 
 # Before filing -----------------------------------------------------------------------------

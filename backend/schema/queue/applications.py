@@ -102,6 +102,11 @@ class QueueReason:
             return cls(code=reason["code"], explanation=catalog.explain(reason["code"], locale, **(reason.get("detail") or {})))
         return cls(code=str(reason), explanation=catalog.explain(str(reason), locale))
 
+    @classmethod
+    def titled(cls, code: str, locale: str) -> QueueReason:
+        """The ground itself, without an application's details (its short title where the catalog has one)."""
+        return cls(code=code, explanation=catalog.explain(code, locale, variant="title"))
+
 
 @strawberry.type(description="\"Check before applying\": every check with its result; nothing is filed.")
 class QueueAssessment:

@@ -112,6 +112,10 @@ async def test_the_catalogues_are_open_to_anyone_in_their_language(people, who):
     assert {"code": "pensioner", "name": "пенсионеры по возрасту", "fromRegistry": False} in body["queueCategories"]
     english = await people[who].data(LOCALITIES, headers={"x-locale": "en"})
     assert {"code": "oskemen", "name": "Oskemen", "republican": False} in english["queueLocalities"]
+    reasons = (await people[who].data("query { queueReasons { code explanation } }", headers={"x-locale": "en"}))
+    by_code = {r["code"]: r["explanation"] for r in reasons["queueReasons"]}
+    assert {"OWNED_HOUSING_5Y", "ALREADY_IN_BASE", "EMERGENCY_OTHER_SETTLEMENT", "REQUIREMENTS_NOT_MET"} <= set(by_code)
+    assert "5 years" in by_code["OWNED_HOUSING_5Y"]
 
 
 @pytest.mark.parametrize(("who", "code"), [("anon", "UNAUTHENTICATED"), ("company", "FORBIDDEN"), ("officer", "FORBIDDEN"),

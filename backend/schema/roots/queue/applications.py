@@ -22,6 +22,7 @@ from backend.schema.queue.applications import (
     QueueClaimInput,
     QueueLocality,
     QueuePrefill,
+    QueueReason,
     QueueSigningPayload,
     QueueSmsCodeRequestInput,
     QueueSmsCodeRequestPayload,
@@ -40,6 +41,11 @@ class QueueApplicationQuery:
     @strawberry.field(description="The social categories of Law on Housing Relations art. 74 §1 (anyone).")
     def queue_categories(self, info: Info) -> list[QueueCategory]:
         return r.queue_categories(info)
+
+    @strawberry.field(description="Every ground of refusal an application may be refused on, with its text (anyone); "
+                      "what an officer chooses from.")
+    def queue_reasons(self, info: Info) -> list[QueueReason]:
+        return r.queue_reasons(info)
 
     @strawberry.field(extensions=[Allow(Role.CITIZEN)],
                       description="The form's personal data from the registries: the viewer's, or (with `iin`) those of the "
