@@ -14,6 +14,7 @@ from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
+from backend.models.queue import QueueEntry
 from backend.models.queue import QueueFile, QueueHearing
 
 
@@ -165,6 +166,16 @@ class Loaders:
     @cached_property
     def queue_files_by_hearing(self) -> DataLoader[uuid.UUID, list[QueueFile]]:
         return _grouped(QueueFile, "hearing_id", "created_at", "id")
+
+    # --- queue: register
+
+    @cached_property
+    def queue_entry_by_application(self) -> DataLoader[uuid.UUID, QueueEntry | None]:
+        async def load(keys: list) -> list:
+            rows = {row.application_id: row for row in await QueueEntry.filter(application_id__in=keys)}
+            return [rows.get(k) for k in keys]
+
+        return DataLoader(load)
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

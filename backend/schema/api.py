@@ -18,6 +18,7 @@ from backend.schema.roots.partners import PartnerMutation, PartnerQuery
 from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
 from backend.schema.roots.queue.decisions import QueueDecisionMutation, QueueDecisionQuery, QueueDecisionSubscription
 from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
+from backend.schema.roots.queue.register import QueueRegisterMutation, QueueRegisterQuery
 from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
 
@@ -25,14 +26,16 @@ from backend.settings import Settings
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
 class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
             QueueDecisionQuery,
-            CalendarQuery):
+            CalendarQuery,
+            QueueRegisterQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
 class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
-               CalendarMutation):
+               CalendarMutation,
+               QueueRegisterMutation):
     pass
 
 

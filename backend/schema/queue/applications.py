@@ -307,6 +307,13 @@ class QueueApplication:
 
         return await application_hearing(info, self.row)
 
+    # Q (register): the types live in schema/queue/register.py, which imports this module.
+    @strawberry.field(description="Its place on the register: today's number and why it changed; null until registered.")
+    async def entry(self, info: Info) -> Annotated["QueueEntry", strawberry.lazy("backend.schema.queue.register")] | None:
+        from backend.schema.queue.register import application_entry
+
+        return await application_entry(info, self.row)
+
 
 @strawberry.type(description="What to sign: the exact bytes (base64) and their SHA-256.")
 class QueueSigningPayload:

@@ -22,7 +22,8 @@ from backend import clock
 from backend.errors import DomainError
 from backend.models.queue import QueueApplication, QueueEntry, QueueList, QueueListHead, QueueMovement, QueueStatus
 from backend.services import history
-from backend.services.queue.access import Scope, visible_applications
+from backend.services.queue import catalog
+from backend.services.queue.access import Scope, get_application, visible_applications
 from backend.services.tx import atomic
 
 ENTITY = "queue_application"
@@ -190,6 +191,17 @@ async def leave(entry: QueueEntry, reason: str, actor_id=None) -> QueueEntry:
     return entry
 
 
+async def remove(scope: Scope, application_id, reason: str) -> QueueApplication:
+    """A queue officer takes a registered application off its list (queueEntryRemove)."""
+    scope.require_office()
+    app = await get_application(scope, application_id)
+    entry = await QueueEntry.get_or_none(application_id=app.id)
+    if entry is None or entry.position is None:
+        raise DomainError("WRONG_STATUS", field="applicationId")
+    await leave(entry, reason, scope.user_id)
+    return await QueueApplication.get(id=app.id)
+
+
 # "Why my number changed" -----------------------------------------------------------------------
 
 
@@ -325,6 +337,8 @@ async def public_page(locality: str, list_kind: QueueList, search: str | None = 
     10,000 costs what page 1 costs. A cursor is a number, not a row: if someone ahead leaves
     while a reader pages, the reader's next page starts one entry later than it would have, and
     nobody is shown twice. Search is by application number, exact and case-insensitive."""
+    if locality not in catalog.LOCALITY_BY_CODE:
+        raise DomainError("INVALID", field="locality")
     limit = DEFAULT_PAGE if first is None else min(max(first, 0), MAX_PAGE)
     query = QueueEntry.filter(locality=locality, list_kind=list_kind, published=True, position__isnull=False)
     if search is not None and search.strip():
