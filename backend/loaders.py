@@ -14,6 +14,7 @@ from backend.models.history import HistoryEvent
 from backend.models.identity import Role, User, UserRole
 from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
+from backend.models.queue import QueueApplication as QueueApplicationRow, QueueComplaint
 from backend.models.queue import QueueEntry
 from backend.models.queue import QueueFile, QueueHearing
 
@@ -173,6 +174,24 @@ class Loaders:
     def queue_entry_by_application(self) -> DataLoader[uuid.UUID, QueueEntry | None]:
         async def load(keys: list) -> list:
             rows = {row.application_id: row for row in await QueueEntry.filter(application_id__in=keys)}
+            return [rows.get(k) for k in keys]
+
+        return DataLoader(load)
+
+    # --- queue: complaints
+
+    @cached_property
+    def queue_complaints_by_application(self) -> DataLoader[uuid.UUID, list[QueueComplaint]]:
+        return _grouped(QueueComplaint, "application_id", "created_at", "id")
+
+    @cached_property
+    def queue_files_by_complaint(self) -> DataLoader[uuid.UUID, list[QueueFile]]:
+        return _grouped(QueueFile, "complaint_id", "created_at", "id")
+
+    @cached_property
+    def queue_application_number_by_id(self) -> DataLoader[uuid.UUID, str | None]:
+        async def load(keys: list) -> list:
+            rows = dict(await QueueApplicationRow.filter(id__in=keys).values_list("id", "number"))
             return [rows.get(k) for k in keys]
 
         return DataLoader(load)

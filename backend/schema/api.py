@@ -8,6 +8,7 @@ import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter
 
 from backend.schema.roots.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
+from backend.schema.roots.queue.complaints import QueueComplaintMutation, QueueComplaintQuery
 from backend.schema.roots.calendar import CalendarMutation, CalendarQuery
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
@@ -27,7 +28,8 @@ from backend.settings import Settings
 class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
             QueueDecisionQuery,
             CalendarQuery,
-            QueueRegisterQuery):
+            QueueRegisterQuery,
+            QueueComplaintQuery):
     pass
 
 
@@ -35,7 +37,8 @@ class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, Appli
 class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
-               QueueRegisterMutation):
+               QueueRegisterMutation,
+               QueueComplaintMutation):
     pass
 
 

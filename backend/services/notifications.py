@@ -22,6 +22,7 @@ class NotificationKind(str, Enum):
     PHONE_CHANGED = "PHONE_CHANGED"
     APPLICATION_STATUS_CHANGED = "APPLICATION_STATUS_CHANGED"
     QUEUE_APPLICATION_CHANGED = "QUEUE_APPLICATION_CHANGED"  # a (preliminary) decision on a housing-queue application
+    QUEUE_COMPLAINT_CHANGED = "QUEUE_COMPLAINT_CHANGED"  # a housing-queue complaint was registered or answered
 
 
 MAX_MARK_READ = 100
