@@ -90,17 +90,29 @@ class QueueCheck:
                    explanation=catalog.explain_check(result, locale))
 
 
+def _detail_of(reason: str, checks: list) -> dict:
+    for check in checks:
+        get = check.get if isinstance(check, dict) else lambda key, c=check: getattr(c, key)
+        if get("reason") == reason and not get("passed"):
+            return dict(get("detail") or {})
+    return {}
+
+
 @strawberry.type(description="A ground of refusal with its explanation.")
 class QueueReason:
     code: str = strawberry.field(description="Stable reason code, e.g. OWNED_HOUSING_5Y.")
     explanation: str = strawberry.field(description="The reason in the request's language.")
 
     @classmethod
-    def of(cls, reason: Any, locale: str) -> QueueReason:
-        # Reasons are stored as codes, or as {code, detail} when their text names details.
+    def of(cls, reason: Any, locale: str, checks: list | None = None) -> QueueReason:
+        """A reason code (or {code, detail}); a bare code takes its details from the failed check that
+        gave it, so that the text names the property, the dates, the settlement."""
         if isinstance(reason, dict):
-            return cls(code=reason["code"], explanation=catalog.explain(reason["code"], locale, **(reason.get("detail") or {})))
-        return cls(code=str(reason), explanation=catalog.explain(str(reason), locale))
+            code, detail = reason["code"], reason.get("detail") or {}
+        else:
+            code = str(reason)
+            detail = _detail_of(code, checks or [])
+        return cls(code=code, explanation=catalog.explain(code, locale, **detail))
 
     @classmethod
     def titled(cls, code: str, locale: str) -> QueueReason:
@@ -121,7 +133,7 @@ class QueueAssessment:
         return cls(
             eligible=assessment.eligible, emergency=assessment.path == "emergency", list_kind=assessment.list_kind,
             checks=[QueueCheck.of(c, locale) for c in assessment.checks],
-            reasons=[QueueReason.of(r, locale) for r in assessment.reasons],
+            reasons=[QueueReason.of(r, locale, assessment.checks) for r in assessment.reasons],
         )
 
 
@@ -280,7 +292,7 @@ class QueueApplication:
 
     @strawberry.field(description="The grounds of a (preliminary) refusal.")
     def reasons(self, info: Info) -> list[QueueReason]:
-        return [QueueReason.of(r, _locale(info)) for r in self.row.reasons]
+        return [QueueReason.of(r, _locale(info), self.row.checks) for r in self.row.reasons]
 
     @strawberry.field(description="The deadlines running now, with countdowns.")
     async def deadlines(self, info: Info) -> list[QueueDeadline]:
@@ -313,14 +325,6 @@ class QueueApplication:
         from backend.schema.queue.register import application_entry
 
         return await application_entry(info, self.row)
-
-    # K (complaints): the types live in schema/queue/complaints.py, which imports this module.
-    @strawberry.field(description="The complaints against its decision that the viewer may see (the author's, the "
-                                  "back office's), oldest first.")
-    async def complaints(self, info: Info) -> list[Annotated["QueueComplaint", strawberry.lazy("backend.schema.queue.complaints")]]:
-        from backend.schema.queue.complaints import application_complaints
-
-        return await application_complaints(info, self.row)
 
 
 @strawberry.type(description="What to sign: the exact bytes (base64) and their SHA-256.")

@@ -324,7 +324,6 @@ export type NotificationKind =
   | 'PASSWORD_CHANGED'
   | 'PHONE_CHANGED'
   | 'QUEUE_APPLICATION_CHANGED'
-  | 'QUEUE_COMPLAINT_CHANGED'
   | 'WELCOME';
 
 /** Which notifications to mark read. */

@@ -400,3 +400,37 @@ async def test_filings_at_the_same_time_file_once_per_person(persona, decisions,
     assert outcome[0] == outcome[1]
     assert sorted([isinstance(outcome[0], str), isinstance(outcome[2], str)]) == [False, True]
     assert ["ALREADY_FILED"] in (outcome[0], outcome[2])
+
+
+async def test_without_the_registries_nothing_is_filed_and_the_code_stays_usable(persona, decisions, rt, monkeypatch):
+    from backend.adapters.registries import RegistryUnavailable
+
+    client = await persona("01")
+    data = application("+77015550101")
+    _, digest = await signing_payload(client, data)
+    await client.data(CODE, {"i": {"phone": data["phone"], "digest": digest}})
+    code = await last_code(data["phone"])
+
+    async def down(*args):
+        raise RegistryUnavailable("timeout")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(rt.registry, "person", down)
+        body = await client.data(FILE, {"i": {"application": data, "signature": {"method": "SMS", "smsCode": code}}})
+        assert [e["code"] for e in body["queueApplicationFile"]["errors"]] == ["REGISTRY_UNAVAILABLE"]
+        assert await nothing_filed()
+    with clock.at(TUESDAY_10):
+        body = await client.data(FILE, {"i": {"application": data, "signature": {"method": "SMS", "smsCode": code}}})
+    assert body["queueApplicationFile"]["errors"] == []
+
+
+async def test_explanations_follow_the_request_language(persona):
+    client = await persona("06")
+    with clock.at(TUESDAY_10):
+        ru = (await client.data(ELIGIBILITY, {"i": {}}, headers={"x-locale": "ru"}))["queueEligibility"]
+        en = (await client.data(ELIGIBILITY, {"i": {}}, headers={"x-locale": "en"}))["queueEligibility"]
+    assert [r["code"] for r in ru["reasons"]] == [r["code"] for r in en["reasons"]]
+    assert ru["reasons"][0]["explanation"] != en["reasons"][0]["explanation"]
+    # The reason's text names what the failed check found: the flat, the dates.
+    assert "Pavlodar" in en["reasons"][0]["explanation"] and "2021-04-12" in en["reasons"][0]["explanation"]
+    assert "пять лет" in ru["reasons"][0]["explanation"] and "12.04.2021" in ru["reasons"][0]["explanation"]
