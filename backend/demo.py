@@ -20,6 +20,7 @@ from backend.models.partners import ApiClient
 from backend.pki.demo_ca import ensure_demo_ca
 from backend.demo_applications import seed_demo_applications
 from backend.demo_queue import seed_demo_queue
+from backend.demo_queue_list import seed_demo_queue_list
 from backend.runtime import Runtime, build_runtime
 from backend.services import partners
 from backend.services.contracts import apply_contract_data
@@ -126,6 +127,7 @@ async def seed_demo(rt: Runtime) -> None:
     await _seed_partner_client(rt)
     await seed_demo_applications(rt)
     await seed_demo_queue(DEMO_PASSWORD)
+    await seed_demo_queue_list()
 
 
 PREMISES_LABELS = {
