@@ -3,9 +3,10 @@ copy of them that backend/calendar.py computes every deadline with.
 
 Keeping the copy fresh. This process reloads it right after its own change commits. Other worker
 processes notice a change with a version check — the number of rows and the latest `created_at`
-and `revoked_at` (rows are never edited otherwise) — which `watch` runs every few seconds beside
-the scheduler loop (the same interval), so a decree recorded through one worker is used by every
-other within one scheduler interval. The check is one aggregate over a table of a few rows a year.
+and `revoked_at` (rows are never edited otherwise) — which `watch` runs beside the scheduler loop at
+its interval (SCHEDULER_INTERVAL_SECONDS, 20 s by default; every 20 s where the loop is off), so a
+decree recorded through one worker is used by every other within that interval. The check is one
+aggregate over a table of a few rows a year.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ ENTITY = "calendar_override"
 MAX_DECREE = 300  # the model's column
 # Deadlines are computed a few years ahead at most; a typo like 2206 is refused rather than stored.
 YEARS = range(2000, 2101)
+REFRESH_SECONDS = 20.0  # the version check's interval where the scheduler loop is off
 
 _loaded_version: tuple | None = None
 
@@ -69,11 +71,12 @@ async def watch(interval_seconds: float) -> None:
             log.exception("calendar override refresh failed")
 
 
-async def start(interval_seconds: float) -> asyncio.Task | None:
-    """At app start: load the overrides, then keep them fresh while the scheduler runs (a process
-    without the scheduler loop, like the tests, keeps what it loads and what it changes itself)."""
+async def start(interval_seconds: float) -> asyncio.Task:
+    """At app start: load the overrides, then keep them fresh — every scheduler interval, or every
+    REFRESH_SECONDS in a process that runs no scheduler loop (a web worker beside a separate
+    scheduler still computes deadlines of filings and must see a new decree)."""
     await load()
-    return asyncio.create_task(watch(interval_seconds)) if interval_seconds > 0 else None
+    return asyncio.create_task(watch(interval_seconds if interval_seconds > 0 else REFRESH_SECONDS))
 
 
 def _require_admin(viewer: Viewer | None) -> None:

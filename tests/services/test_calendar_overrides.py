@@ -3,6 +3,7 @@ afterwards; revoking it moves them back; other processes pick the change up by a
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
@@ -156,3 +157,16 @@ def test_working_days_after_bounds():
     for count in (-1, 367):
         with pytest.raises(DomainError):
             calendar_days.working_days_after(D(2026, 3, 20), count)
+
+
+async def test_the_watch_loop_brings_another_workers_change_in(rt):
+    task = await calendar_days.start(0.02)
+    try:
+        await CalendarOverride.create(day=D(2026, 11, 23), kind=DayKind.DAY_OFF, decree="Decree")
+        for _ in range(200):
+            if not is_working_day(D(2026, 11, 23)):
+                break
+            await asyncio.sleep(0.02)
+        assert not is_working_day(D(2026, 11, 23))
+    finally:
+        task.cancel()
