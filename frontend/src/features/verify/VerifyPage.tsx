@@ -11,6 +11,7 @@ import { toBase64 } from '../../lib/eds/base64';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { IssuedCertificate } from './IssuedCertificate';
 import { SignatureVerdict } from './SignatureVerdict';
 import './VerifyPage.css';
 
@@ -41,6 +42,8 @@ export function VerifyPage() {
   usePageTitle(t('verify.title'));
   const location = useLocation();
   const preload = (location.state as Preload | null) ?? null;
+  // A housing-queue certificate's QR code opens /verify?certificate=<id>.
+  const certificateId = new URLSearchParams(location.search).get('certificate');
   const [mode, setMode] = useState<Mode>('pdf');
   const [file, setFile] = useState<File | null>(null);
   const [signature, setSignature] = useState<File | null>(null);
@@ -121,6 +124,7 @@ export function VerifyPage() {
     <div className="page page--narrow verify-page">
       <h1 tabIndex={-1}>{t('verify.title')}</h1>
       <p className="page__lead">{t('verify.lead')}</p>
+      {certificateId && <IssuedCertificate id={certificateId} checkedSha256={result?.sha256 ?? null} />}
 
       <form className="card verify-form" onSubmit={(e) => void submit(e)} noValidate>
         <RadioGroup<Mode>
