@@ -133,3 +133,39 @@ async def test_an_after_hours_filing_is_decided_by_the_job_after_a_restart(setti
     assert app.decided_at.astimezone(monday_9.tzinfo).date().isoformat() == "2026-12-07"
     job = await ScheduledJob.get(kind=decision.JOB, ref=str(app.id))
     assert job.status.value == "done"
+
+
+async def test_a_trustees_filing_is_decided_for_the_person_and_both_are_told(rt):
+    """Persona 25 files for 24 by a power of attorney; 24 has an account of her own."""
+    persona = next(p for p in PERSONAS if p.number == "24")
+    app = await _filed(persona)
+    person = await create_user("citizen", iin_bin=persona.iin, phone=None)
+    app = await _decided(rt, app)
+    assert app.status is QueueStatus.REGISTERED
+    assert app.list_kind.value == "vulnerable"  # the pensioner category the registry confirms
+    told = set(await Notification.filter(kind="QUEUE_APPLICATION_CHANGED").values_list("user_id", flat=True))
+    assert told == {app.filed_by_id, person.id}
+
+
+async def test_a_registry_that_does_not_answer_decides_nothing_and_the_job_tries_again(rt, monkeypatch):
+    from backend.adapters.registries import RegistryUnavailable
+
+    persona = next(p for p in REGISTERED if p.number == "01")
+    app = await _filed(persona)
+    job = await scheduler.schedule(decision.JOB, str(app.id), TUESDAY_10)
+    real = rt.registry.facts
+
+    async def down(iin):
+        raise RegistryUnavailable("timeout")
+
+    monkeypatch.setattr(rt.registry, "facts", down)
+    with clock.at(TUESDAY_10):
+        assert await scheduler.run_job(rt, job.id) is False
+    assert (await QueueApplication.get(id=app.id)).status is QueueStatus.FILED
+    failed = await ScheduledJob.get(id=job.id)
+    assert failed.status.value == "pending" and failed.attempts == 1 and "RegistryUnavailable" in failed.last_error
+
+    monkeypatch.setattr(rt.registry, "facts", real)
+    with clock.at(almaty(2026, 12, 1, 10, 5)):  # after the back-off
+        assert await scheduler.run_due(rt) == 1
+    assert (await QueueApplication.get(id=app.id)).status is QueueStatus.REGISTERED
