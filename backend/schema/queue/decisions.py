@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from backend.models.queue import QueueFileKind
+from backend.models.queue import HearingOutcome, QueueFileKind
 from backend.schema.common import UserError
 from backend.schema.queue.applications import QueueApplication, QueueReason, QueueStatusType
 from backend.services import files as file_links
@@ -46,7 +46,7 @@ class QueueFile:
         # Files are reached only through an application the viewer may see, so a viewer exists.
         url = file_links.document_link(ctx.rt.settings, row.id, ctx.viewer.user.id, inline=False,
                                        ttl_seconds=LINK_TTL_SECONDS) if ctx.viewer is not None else ""
-        kind = row.kind.value if hasattr(row.kind, "value") else str(row.kind)
+        kind = QueueFileKind(row.kind).value
         return cls(id=str(row.id), kind=kind, title=row.title, size=int(row.size), content_type=row.content_type,
                    sha256=row.sha256, created_at=row.created_at, url=url)
 
@@ -72,7 +72,7 @@ class QueueHearing:
 
     @classmethod
     def from_row(cls, info: Info, row, app_row) -> QueueHearing:
-        outcome = row.outcome.value if hasattr(row.outcome, "value") else row.outcome
+        outcome = HearingOutcome(row.outcome).value if row.outcome else None
         return cls(
             id=str(row.id), reasons=reasons_of(info, app_row, list(row.reasons or [])), notice_date=row.notice_date,
             hearing_due=row.hearing_due, final_decision_due=deadlines.final_decision_due(row.notice_date),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from backend.models.queue import QueueApplication, QueueFile, QueueFileKind, QueueStatus
+from backend.models.queue import QueueApplication, QueueFile, QueueFileKind, QueueList, QueueStatus
 from backend.runtime import Runtime
 from backend.services import scheduler
 from backend.services.queue import deadlines, eligibility, hearing, outcomes
@@ -64,7 +64,7 @@ async def decide(rt: Runtime, application_id: object) -> QueueApplication | None
                 app.list_kind = assessment.list_kind
                 await QueueApplication.filter(id=app.id).update(list_kind=assessment.list_kind)
             await outcomes.register_application(rt, app, QueueStatus.FILED, None, "decided", result="registered",
-                                                listKind=app.list_kind.value if hasattr(app.list_kind, "value") else app.list_kind)
+                                                listKind=QueueList(app.list_kind).value)
         else:
             await hearing.open_preliminary(rt, app, list(assessment.reasons), expected=QueueStatus.FILED,
                                            actor_id=None, action="decided", result="preliminary_refusal")

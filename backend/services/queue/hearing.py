@@ -38,6 +38,7 @@ from backend.models.queue import (
     QueueFile,
     QueueFileKind,
     QueueHearing,
+    QueueList,
     QueueSignature,
     QueueStatus,
     SigningMethod,
@@ -261,7 +262,7 @@ def decision_content(app: QueueApplication, hearing: QueueHearing, outcome: Hear
     body = {
         "document": "queue.hearing_result",
         "application": {"id": str(app.id), "number": app.number, "personIin": app.person_iin,
-                        "locality": app.locality, "listKind": app.list_kind.value if hasattr(app.list_kind, "value") else app.list_kind},
+                        "locality": app.locality, "listKind": QueueList(app.list_kind).value},
         "hearing": {"id": str(hearing.id), "noticeDate": hearing.notice_date.isoformat(),
                     "hearingDue": hearing.hearing_due.isoformat(), "reasons": list(hearing.reasons or []),
                     "positionSubmittedAt": hearing.position_submitted_at.astimezone(dt.timezone.utc).isoformat()
