@@ -29,6 +29,7 @@ ANSWER = f"""mutation($i: QueueComplaintAnswerInput!) {{ queueComplaintAnswer(in
 MINE = f"query {{ myQueueComplaints {{ {COMPLAINT} }} }}"
 OFFICE = f"query($s: QueueComplaintStatus) {{ queueOfficeComplaints(status: $s) {{ {COMPLAINT} }} }}"
 APP = "query($id: ID!) { queueApplication(id: $id) { id complaints { id number status } } }"
+DAY_OFF = "mutation($i: CalendarOverrideAddInput!) { calendarOverrideAdd(input: $i) { errors { code } } }"
 TEXT = "Мен шешіммен келіспеймін: тіркеу мекенжайы дұрыс есептелмеген."
 
 
@@ -73,10 +74,14 @@ async def test_a_provider_complaint_over_nauryz_runs_5_working_days_and_3_to_sat
         assert terms(complaint) == {"complaint": ("2026-03-31", 5), "complaint_satisfy": ("2026-03-27", 3)}
 
 
-async def test_after_hours_on_friday_and_a_decree_day_off_move_the_terms(world):
-    # given the government declared Tuesday 24 November 2026 a day off
-    await CalendarOverride.create(day=dt.date(2026, 11, 24), kind=DayKind.DAY_OFF, decree="Decree")
-    await calendar_days.load()
+async def test_after_hours_on_friday_and_a_decree_day_off_move_the_terms(world, app, rt):
+    # given the admin recorded the government's decree: Tuesday 24 November 2026 is a day off
+    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver")
+    admin = ApiClient(http)
+    await make_account(rt, admin, "admin")
+    added = await admin.data(DAY_OFF, {"i": {"day": "2026-11-24", "kind": "DAY_OFF", "decree": "Decree No. 5"}})
+    assert added["calendarOverrideAdd"]["errors"] == []
+    await http.aclose()
     app = await refused(world)
     # when complaints arrive on Friday 20 November at 19:00, after the provider's 18:30
     with clock.at(almaty(2026, 11, 20, 19, 0)):
@@ -192,6 +197,16 @@ async def test_attached_files_are_the_authors_to_download(world):
     # the link is personal, and the file is not among the application's own files
     assert (await download(world.other, attached["url"])).status_code in (403, 404)
     assert await QueueFile.filter(complaint_id=complaint["id"]).count() == 1
+
+
+async def test_a_decree_day_recorded_in_another_worker_is_used_once_noticed(world):
+    # given another worker recorded Monday 23 November a day off (a row this process did not write)
+    await CalendarOverride.create(day=dt.date(2026, 11, 23), kind=DayKind.DAY_OFF, decree="Decree")
+    assert await calendar_days.refresh_if_changed()
+    app = await refused(world)
+    with clock.at(almaty(2026, 11, 20, 19, 0)):
+        complaint = await file_complaint(world.citizen, app.id)
+    assert complaint["registeredOn"] == "2026-11-24"
 
 
 async def test_the_author_hears_of_it_live(world, rt):
