@@ -52,25 +52,38 @@ export function PersonFacts({ person }: { person: RegistryPerson }) {
   );
 }
 
-/** The eligibility checks as the server ran them: passed, failed (with the reason code), not applicable. */
+/**
+ * The eligibility checks as the server ran them: failed ones first (with the reason code), then
+ * passed ones; those that do not apply to this application are only counted, opened on demand.
+ */
 export function ChecksList({ checks }: { checks: readonly QueueCheck[] }) {
   const { t } = useTranslation();
   if (checks.length === 0) return <p className="muted">{t('queueOffice.checks.none')}</p>;
+  const applying = checks.filter((c) => c.applies);
+  const ordered = [...applying.filter((c) => !c.passed), ...applying.filter((c) => c.passed)];
+  const notApplying = checks.filter((c) => !c.applies);
+  const item = (check: QueueCheck) => {
+    const state = !check.applies ? 'na' : check.passed ? 'passed' : 'failed';
+    return (
+      <li key={check.code} className={`qo-check qo-check--${state}`} data-check={check.code}>
+        <span className="qo-check__state">{t(`queueOffice.checks.${state}`)}</span>
+        <span className="qo-check__text">
+          {check.explanation}
+          {state === 'failed' && check.reason && <span className="qo-check__code mono">{check.reason}</span>}
+        </span>
+      </li>
+    );
+  };
   return (
-    <ul className="qo-checks">
-      {checks.map((check) => {
-        const state = !check.applies ? 'na' : check.passed ? 'passed' : 'failed';
-        return (
-          <li key={check.code} className={`qo-check qo-check--${state}`}>
-            <span className="qo-check__state">{t(`queueOffice.checks.${state}`)}</span>
-            <span className="qo-check__text">
-              {check.explanation}
-              {state === 'failed' && check.reason && <span className="qo-check__code mono">{check.reason}</span>}
-            </span>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="qo-checks">{ordered.map(item)}</ul>
+      {notApplying.length > 0 && (
+        <details className="qo-checks__na">
+          <summary>{t('queueOffice.checks.notApplying', { n: notApplying.length })}</summary>
+          <ul className="qo-checks">{notApplying.map(item)}</ul>
+        </details>
+      )}
+    </>
   );
 }
 

@@ -79,7 +79,8 @@ export function OfficeApplicationPage() {
   const none = <span className="muted">—</span>;
   const complaints = app.complaints ?? [];
   const conclusion = app.files.filter((f) => f.kind === 'technical_conclusion');
-  const otherFiles = app.files.filter((f) => f.kind !== 'technical_conclusion');
+  // The applicant's position files are the hearing's: shown there, not twice.
+  const otherFiles = app.files.filter((f) => f.kind !== 'technical_conclusion' && f.kind !== 'hearing_position');
   const facts: [string, React.ReactNode][] = [
     [t('queueOffice.card.filedAt'), formatDateTime(app.filedAt, locale)],
     [t('queueOffice.card.businessDate'), formatDate(app.businessDate, locale)],
@@ -193,7 +194,7 @@ export function OfficeApplicationPage() {
             {conclusion.length ? <FileList files={conclusion} label={t('queueOffice.card.conclusion')} /> : <p className="muted">{t('queueOffice.card.noConclusion')}</p>}
           </Card>
         )}
-        <Card title={t('queueOffice.card.files')} id="qo-files">
+        <Card title={t('queueOffice.card.files')} id="qo-files" className={app.emergency ? undefined : 'app-card__wide'}>
           <FileList files={otherFiles} label={t('queueOffice.card.files')} />
         </Card>
 
