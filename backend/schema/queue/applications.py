@@ -326,6 +326,14 @@ class QueueApplication:
 
         return await application_entry(info, self.row)
 
+    # K (complaints): the types live in schema/queue/complaints.py, which imports this module.
+    @strawberry.field(description="The complaints against its decision that the viewer may see (the author's, the "
+                                  "back office's), oldest first.")
+    async def complaints(self, info: Info) -> list[Annotated["QueueComplaint", strawberry.lazy("backend.schema.queue.complaints")]]:
+        from backend.schema.queue.complaints import application_complaints
+
+        return await application_complaints(info, self.row)
+
 
 @strawberry.type(description="What to sign: the exact bytes (base64) and their SHA-256.")
 class QueueSigningPayload:
