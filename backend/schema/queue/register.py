@@ -39,11 +39,13 @@ class QueueEntry:
     left_at: dt.datetime | None = strawberry.field(description="When it left the list.")
     left_reason: str | None = strawberry.field(description="Why it left (the reason codes of `changes`).")
     row: strawberry.Private[Any]
+    given_number: strawberry.Private[int | None] = None  # the application's, when already read
 
     @classmethod
-    def from_row(cls, row) -> QueueEntry:
+    def from_row(cls, row, given_number: int | None = None) -> QueueEntry:
         return cls(list_kind=row.list_kind, registered_at=row.registered_at, number=row.position,
-                   active=row.position is not None, left_at=row.left_at, left_reason=row.left_reason or None, row=row)
+                   active=row.position is not None, left_at=row.left_at, left_reason=row.left_reason or None, row=row,
+                   given_number=given_number)
 
     @strawberry.field(description="The locality whose list it is.")
     def locality(self, info: Info) -> QueueLocality:
@@ -53,13 +55,13 @@ class QueueEntry:
                                   "its reason; the oldest starts from the number given at registration.")
     async def changes(self, info: Info) -> list[QueueNumberChange]:
         locale = info.context.locale
-        return [QueueNumberChange.of(c, locale) for c in await register.number_changes(self.row)]
+        return [QueueNumberChange.of(c, locale) for c in await register.number_changes(self.row, self.given_number)]
 
 
 async def application_entry(info: Info, row) -> QueueEntry | None:
     """`QueueApplication.entry`: one statement for every application of a list (a DataLoader)."""
     entry = await info.context.loaders.queue_entry_by_application.load(row.id)
-    return QueueEntry.from_row(entry) if entry is not None else None
+    return QueueEntry.from_row(entry, row.queue_number) if entry is not None else None
 
 
 @strawberry.type(description="A line of a public list: no name in full, nothing that identifies the person.")
