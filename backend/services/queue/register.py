@@ -160,7 +160,7 @@ async def register(app: QueueApplication, at: dt.datetime | None = None, actor_i
         app.registered_at, app.queue_number = at, position
         await QueueApplication.filter(id=app.id).update(registered_at=at, queue_number=position)
         await history.record(ENTITY, app.id, "queue_registered", actor_id, locality=app.locality,
-                             listKind=app.list_kind.value, number=position, registeredAt=at.isoformat())
+                             listKind=QueueList(app.list_kind).value, number=position, registeredAt=at.isoformat())
     return entry
 
 
@@ -186,7 +186,7 @@ async def leave(entry: QueueEntry, reason: str, actor_id=None) -> QueueEntry:
                                    reason=reason, entry_id=entry.id, created_at=now)
         await QueueApplication.filter(id=entry.application_id).update(status=QueueStatus.REMOVED, status_changed_at=now)
         await history.record(ENTITY, entry.application_id, "queue_left", actor_id, reason=reason, number=vacated,
-                             locality=entry.locality, listKind=entry.list_kind.value)
+                             locality=entry.locality, listKind=QueueList(entry.list_kind).value)
     entry.position, entry.left_at, entry.left_reason = None, now, reason
     return entry
 
