@@ -434,3 +434,22 @@ async def test_explanations_follow_the_request_language(persona):
     # The reason's text names what the failed check found: the flat, the dates.
     assert "Pavlodar" in en["reasons"][0]["explanation"] and "2021-04-12" in en["reasons"][0]["explanation"]
     assert "пять лет" in ru["reasons"][0]["explanation"] and "12.04.2021" in ru["reasons"][0]["explanation"]
+
+
+async def test_filed_in_provider_hours_it_is_decided_before_the_answer_and_after_hours_on_the_next_morning(persona, rt):
+    from backend.services import scheduler
+
+    now = await persona("01")
+    with clock.at(TUESDAY_10):
+        filed = (await file_by_sms(now, application("+77015550101")))["application"]
+    assert filed["status"] == "REGISTERED"  # the real decision ran right after the filing committed
+
+    later = await persona("08")
+    # Codes from one address are rate-limited: the first one is made old enough not to count.
+    await OneTimeCode.all().update(created_at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    with clock.at(dt.datetime(2026, 12, 8, 19, 0, tzinfo=ALMATY)):  # the same Tuesday, after hours
+        filed = (await file_by_sms(later, application("+77015550108")))["application"]
+    assert filed["status"] == "FILED"
+    with clock.at(dt.datetime(2026, 12, 9, 9, 0, 5, tzinfo=ALMATY)):
+        assert await scheduler.run_due(rt) == 1
+    assert (await QueueApplication.get(id=filed["id"])).status.value == "registered"
