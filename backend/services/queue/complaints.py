@@ -204,6 +204,8 @@ async def file(rt: Runtime, scope: Scope, data: ComplaintInput, req: RequestInfo
                 number=number, application=app, author_id=scope.user_id, addressee=data.addressee, text=text,
                 status=ComplaintStatus.REGISTERED, registered_on=registered_on, due=due, satisfy_due=satisfy_due,
                 request_id=request_id,
+                # The queue's clock, like the application's filed_at, so that the two order together.
+                created_at=now,
             )
             for upload_id in upload_ids:
                 try:

@@ -87,3 +87,30 @@ async def test_nobody_elses_services(world):
     assert await history(world.officer) == []
     body = await world.anon.gql(HISTORY)
     assert body["data"]["myServiceHistory"] == [] and body["extensions"]["denied"][0]["code"] == "UNAUTHENTICATED"
+
+
+async def test_from_filing_to_a_complaint_with_the_real_decision_and_certificates(persona, rt):
+    # given persona 01 files by SMS on a Tuesday at 10:00 and is decided at once (registration,
+    # certificates in kk and ru issued right after)
+    from backend import clock
+    from tests.api.queue.test_filing import TUESDAY_10, file_by_sms
+    from tests.api.queue.test_filing import application as application_input
+
+    client = await persona("01")
+    with clock.at(TUESDAY_10):
+        filed = await file_by_sms(client, application_input("+77015550101"))
+        assert filed["errors"] == []
+        app_id = filed["application"]["id"]
+        [item] = await history(client, "ru")
+        assert item["status"] == "REGISTERED" and item["result"].startswith("Поставлен на учёт, порядковый номер очереди")
+        assert sorted(f["kind"] for f in item["files"]) == ["certificate_kk", "certificate_ru"]
+        response = await download(client, item["files"][0]["url"])
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        # when the applicant complains about the registration
+        body = await client.data(FILE, {"i": {"applicationId": app_id, "addressee": "QUALITY_AUTHORITY",
+                                              "text": "Кезек нөмірі дұрыс емес деп санаймын.", "uploadIds": [], "requestId": "c"}})
+        assert body["queueComplaintFile"]["errors"] == []
+        # then the history holds both, the complaint first
+        items = await history(client, "en")
+    assert [(i["service"], i["status"]) for i in items] == [("queue_complaint", "REGISTERED"), ("queue_application", "REGISTERED")]
+    assert items[0]["applicationId"] == app_id and items[0]["result"] == "The complaint is being considered"
