@@ -372,7 +372,14 @@ async def file(rt: Runtime, scope: Scope, data: ApplicationInput, signature: Sig
     if await _open_application(person.iin) is not None:
         raise DomainError("ALREADY_FILED", field="personIin" if prepared.parties.represented else None)
     facts = await _facts(rt, person.iin)
-    signed = await _sign(rt, scope, prepared, signature)
+    try:
+        signed = await _sign(rt, scope, prepared, signature)
+    except DomainError as exc:
+        # A double click by SMS: the twin request used the code up and has filed by now.
+        twin = await QueueApplication.get_or_none(filed_by_id=scope.user_id, request_id=request_id)
+        if exc.code == "OTP_INVALID" and twin is not None:
+            return twin
+        raise
 
     now = clock.now()
     assessment = eligibility.assess(facts, eligibility.Claim(
