@@ -89,6 +89,7 @@ _T: dict[str, dict[str, str]] = {
               "качества оказания государственных услуг (15 рабочих дней).",
     },
     "qr": {"kk": "Тексеру: QR кодты сканерлеңіз", "ru": "Проверка: отсканируйте QR-код"},
+    "zone": {"kk": "Астана уақыты", "ru": "время Астаны"},
 }
 
 
@@ -101,8 +102,8 @@ def verify_url(settings, file_id: uuid.UUID | str) -> str:
     return f"{settings.public_url}/verify?certificate={file_id}"
 
 
-def _local(moment: dt.datetime) -> str:
-    return f"{moment.astimezone(ALMATY):%d.%m.%Y %H:%M} (Астана / Asia/Almaty)"
+def _local(moment: dt.datetime, locale: str) -> str:
+    return f"{moment.astimezone(ALMATY):%d.%m.%Y %H:%M} ({text('zone', locale)})"
 
 
 def reason_explanations(app: QueueApplication, reasons: list[str], locale: str) -> list[str]:
@@ -118,7 +119,7 @@ def _person_fields(app: QueueApplication, locale: str) -> list[tuple[str, str]]:
     list_key = "list.vulnerable" if QueueList(app.list_kind) is QueueList.VULNERABLE else "list.general"
     return [
         (text("application", locale), f"№ {app.number}"),
-        (text("filed", locale), _local(app.filed_at)),
+        (text("filed", locale), _local(app.filed_at, locale)),
         (text("applicant", locale), f"{name}, {text('iin', locale)} {app.person_iin}"),
         (text("locality", locale), catalog.locality_name(app.locality, locale)),
         (text("list", locale), text(list_key, locale)),
@@ -140,21 +141,21 @@ def certificate_document(app: QueueApplication, locale: str, file_id: uuid.UUID,
     fields = [(text("certificate", locale), str(file_id))] + _person_fields(app, locale)
     if registered:
         fields += [
-            (text("registered_at", locale), _local(app.registered_at)),
+            (text("registered_at", locale), _local(app.registered_at, locale)),
             (text("queue_number", locale), str(app.queue_number)),
         ]
         paragraphs = [text("registered.text", locale)]
     else:
-        fields.append((text("decided", locale), _local(app.decided_at or issued_at)))
+        fields.append((text("decided", locale), _local(app.decided_at or issued_at, locale)))
         if hearing is not None and hearing.held_at is not None:
-            fields.append((text("hearing", locale), _local(hearing.held_at)))
+            fields.append((text("hearing", locale), _local(hearing.held_at, locale)))
         fields.append((text("reasons", locale), "\n".join(
             f"{code}: {explained}" for code, explained in zip(reasons or [], reason_explanations(app, reasons or [], locale)))))
         if reasoning:
             fields.append((text("reasoning", locale), reasoning))
         if signer is not None:
             fields.append((text("signed_by", locale), f"{signer.name}, {text('iin', locale)} {signer.iin}, "
-                                                      f"серт. {signer.serial}, {_local(signer.at)}"))
+                                                      f"серт. {signer.serial}, {_local(signer.at, locale)}"))
         paragraphs = [text("refused.text", locale)]
     return OfficialDocument(
         title=text("title.registered" if registered else "title.refused", locale),
