@@ -4,18 +4,22 @@ decision planned inside provider hours or for the next working day; bad input fi
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 
 import pytest
 
 from backend import clock
+from backend.adapters.registries import RegistryUnavailable
+from backend.adapters.registry_personas import BY_NUMBER
 from backend.calendar import ALMATY
 from backend.models.history import HistoryEvent
 from backend.models.jobs import ScheduledJob
 from backend.models.otp import OneTimeCode
 from backend.models.queue import QueueApplication, QueueFile, QueueFileKind, QueueSignature
 from backend.pki.demo_ca import ensure_demo_ca
+from backend.services import scheduler
 from tests.files.tus import Tus, pdf, sha256
 from tests.helpers import last_code
 from tests.pki.cms_factory import sign
@@ -136,8 +140,6 @@ async def test_a_citizen_files_for_herself_signing_with_eds(persona, decisions, 
 ])
 async def test_an_after_hours_filing_counts_from_the_next_working_day(persona, decisions, rt, moment, business_date,
                                                                       decide_at, notify_due):
-    from backend.services import scheduler
-
     client = await persona("08")
     with clock.at(moment):
         filed = await file_by_sms(client, application("+77015550108"))
@@ -249,8 +251,6 @@ BAD = [
 @pytest.mark.parametrize(("case", "who", "change", "expected"), BAD, ids=[b[0] for b in BAD])
 async def test_bad_input_is_a_clear_error_and_files_nothing(persona, decisions, case, who, change, expected):
     client = await persona(who)
-    from backend.adapters.registry_personas import BY_NUMBER
-
     data = {**application(BY_NUMBER[who].account_phone or ""), **change}
     body = await client.data(FILE, {"i": {"application": data, "signature": {"method": "SMS", "smsCode": "123456"}}})
     errors = body["queueApplicationFile"]["errors"]
@@ -386,8 +386,6 @@ async def test_the_prefill_is_the_registrys_own_data(persona):
 
 
 async def test_filings_at_the_same_time_file_once_per_person(persona, decisions, demo_ca):
-    import asyncio
-
     client = await persona("02")
     with clock.at(TUESDAY_10):
         same = application("+77011234567", requestId="same")
@@ -403,8 +401,6 @@ async def test_filings_at_the_same_time_file_once_per_person(persona, decisions,
 
 
 async def test_without_the_registries_nothing_is_filed_and_the_code_stays_usable(persona, decisions, rt, monkeypatch):
-    from backend.adapters.registries import RegistryUnavailable
-
     client = await persona("01")
     data = application("+77015550101")
     _, digest = await signing_payload(client, data)
@@ -437,8 +433,6 @@ async def test_explanations_follow_the_request_language(persona):
 
 
 async def test_filed_in_provider_hours_it_is_decided_before_the_answer_and_after_hours_on_the_next_morning(persona, rt):
-    from backend.services import scheduler
-
     now = await persona("01")
     with clock.at(TUESDAY_10):
         filed = (await file_by_sms(now, application("+77015550101")))["application"]
