@@ -2,8 +2,8 @@
 copy of them that backend/calendar.py computes every deadline with.
 
 Keeping the copy fresh. This process reloads it right after its own change commits. Other worker
-processes notice a change with a version check — the number of rows and the latest `created_at`
-and `revoked_at` (rows are never edited otherwise) — which `watch` runs beside the scheduler loop at
+processes notice a change with a version check — the number of rows and of revoked rows, and the
+latest `created_at` and `revoked_at` (rows are never edited otherwise) — which `watch` runs beside the scheduler loop at
 its interval (SCHEDULER_INTERVAL_SECONDS, 20 s by default; every 20 s where the loop is off), so a
 decree recorded through one worker is used by every other within that interval. The check is one
 aggregate over a table of a few rows a year.
@@ -39,10 +39,15 @@ _loaded_version: tuple | None = None
 
 
 async def _version() -> tuple:
+    # Counts, not only times: rows are only ever added and revoked once, so each change raises one
+    # of the two counts even when workers' clocks disagree (a revocation stamped earlier than the
+    # last one would leave the latest `revoked_at` as it was).
     row = await CalendarOverride.all().annotate(
-        n=Count("id"), created=Max("created_at"), revoked=Max("revoked_at")
-    ).first().values("n", "created", "revoked")
-    return (row["n"], str(row["created"]), str(row["revoked"])) if row else (0, "None", "None")
+        n=Count("id"), revoked_n=Count("revoked_at"), created=Max("created_at"), revoked=Max("revoked_at")
+    ).first().values("n", "revoked_n", "created", "revoked")
+    if not row:
+        return (0, 0, "None", "None")
+    return (row["n"], row["revoked_n"], str(row["created"]), str(row["revoked"]))
 
 
 async def load() -> None:

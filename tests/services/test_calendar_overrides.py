@@ -170,3 +170,17 @@ async def test_the_watch_loop_brings_another_workers_change_in(rt):
         assert not is_working_day(D(2026, 11, 23))
     finally:
         task.cancel()
+
+
+async def test_a_revocation_stamped_earlier_than_the_last_one_is_still_noticed(rt):
+    # given two overrides, one revoked (by a worker whose clock runs ahead)
+    later = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    await CalendarOverride.create(day=D(2026, 11, 23), kind=DayKind.DAY_OFF, decree="A", revoked_at=later)
+    second = await CalendarOverride.create(day=D(2026, 11, 30), kind=DayKind.DAY_OFF, decree="B")
+    await calendar_days.load()
+    assert not is_working_day(D(2026, 11, 30)) and is_working_day(D(2026, 11, 23))
+    # when another worker revokes the second with an earlier stamp
+    await CalendarOverride.filter(id=second.id).update(revoked_at=later - dt.timedelta(days=1))
+    # then the check still sees a change
+    assert await calendar_days.refresh_if_changed()
+    assert is_working_day(D(2026, 11, 30))
