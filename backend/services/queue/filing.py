@@ -376,9 +376,10 @@ async def file(rt: Runtime, scope: Scope, data: ApplicationInput, signature: Sig
         signed = await _sign(rt, scope, prepared, signature)
     except DomainError as exc:
         # A double click by SMS: the twin request used the code up and has filed by now.
-        twin = await QueueApplication.get_or_none(filed_by_id=scope.user_id, request_id=request_id)
-        if exc.code == "OTP_INVALID" and twin is not None:
-            return twin
+        if exc.code == "OTP_INVALID":
+            twin = await QueueApplication.get_or_none(filed_by_id=scope.user_id, request_id=request_id)
+            if twin is not None:
+                return twin
         raise
 
     now = clock.now()
