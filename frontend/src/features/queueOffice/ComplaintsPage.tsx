@@ -16,7 +16,7 @@ import { QueueComplaintAnswerDocument, QueueOfficeComplaintsDocument } from './a
 import { Countdown } from './Countdown';
 import { nearestDeadline } from './deadlines';
 import { FileList } from './Facts';
-import { COMPLAINT_ANSWERS, complaintAnswerErrors, complaintOpen } from './forms';
+import { complaintAnswerErrors, complaintAnswers, complaintOpen } from './forms';
 import { OfficeTabs } from './OfficeTabs';
 import type { QueueComplaint, QueueComplaintStatus } from './types';
 import '../applications/applications.css';
@@ -116,11 +116,14 @@ function ComplaintCard({ complaint, onAnswered }: { complaint: QueueComplaint; o
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = complaintAnswerErrors(status, answer);
+    await answerWith(status);
+  };
+  const answerWith = async (chosen: QueueComplaintStatus | null) => {
+    const invalid = complaintAnswerErrors(chosen, answer);
     setErrors(invalid);
-    if (invalid.length || !status) return;
+    if (invalid.length || !chosen) return;
     setBusy(true);
-    const result = await send({ input: { complaintId: complaint.id, status, answer: answer.trim() } });
+    const result = await send({ input: { complaintId: complaint.id, status: chosen, answer: chosen === 'IN_REVIEW' ? '' : answer.trim() } });
     setBusy(false);
     const payload = result.data?.queueComplaintAnswer;
     if (result.error || !payload) return setErrors([result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' }]);
@@ -196,7 +199,7 @@ function ComplaintCard({ complaint, onAnswered }: { complaint: QueueComplaint; o
             name={`answer-${complaint.id}`}
             value={status ?? ('' as QueueComplaintStatus)}
             onChange={setStatus}
-            options={COMPLAINT_ANSWERS.map((s) => ({ value: s, label: t(`queueOffice.complaints.answers.${s}`) }))}
+            options={complaintAnswers(complaint.addressee).map((s) => ({ value: s, label: t(`queueOffice.complaints.answers.${s}`) }))}
             errors={byField.status}
           />
           <TextAreaField
@@ -212,6 +215,11 @@ function ComplaintCard({ complaint, onAnswered }: { complaint: QueueComplaint; o
             <Button type="submit" busy={busy} variant={status === 'REJECTED' ? 'danger' : 'primary'}>
               {t('queueOffice.complaints.send')}
             </Button>
+            {complaint.status === 'REGISTERED' && (
+              <Button variant="secondary" disabled={busy} onClick={() => void answerWith('IN_REVIEW')}>
+                {t('queueOffice.complaints.takeUp')}
+              </Button>
+            )}
           </div>
         </form>
       )}

@@ -54,7 +54,8 @@ export function OfficeApplicationPage() {
   const changed = (next: OfficeApplication, message: string) => {
     setApp(next);
     setFlash(message);
-    window.scrollTo({ top: 0 });
+    // The news is at the top of the page; the panel that caused it may be gone.
+    document.querySelector('h1')?.scrollIntoView?.({ block: 'start' });
   };
 
   if (missing) {

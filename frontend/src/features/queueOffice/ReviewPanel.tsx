@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { FieldErrors } from '../../components/FieldErrors';
@@ -8,8 +8,9 @@ import { FormErrors } from '../../components/FormErrors';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextAreaField } from '../../components/TextAreaField';
 import { type AppError, fromCombinedError, splitErrors } from '../../lib/errors';
-import { type OfficeApplication, QueueOfficeReviewDocument } from './api';
+import { type OfficeApplication, QueueOfficeReviewDocument, QueueReasonsDocument } from './api';
 import { reasonChoices, reviewErrors, reviewInput } from './forms';
+import type { QueueReason } from './types';
 
 type Verdict = 'eligible' | 'not_eligible';
 
@@ -19,8 +20,21 @@ type Verdict = 'eligible' | 'not_eligible';
  * preliminary decision with the chosen reasons and opens the hearing (§17).
  */
 export function ReviewPanel({ application, onChanged }: { application: OfficeApplication; onChanged: (next: OfficeApplication, message: string) => void }) {
-  const { t } = useTranslation();
-  const { choices, suggested } = reasonChoices(application.checks, application.reasons);
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  // Every ground of refusal (queueReasons), after those the checks found: the officer may see one the registries could not.
+  const [catalog, setCatalog] = useState<QueueReason[]>([]);
+  useEffect(() => {
+    let live = true;
+    void client
+      .query(QueueReasonsDocument, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => live && result.data && setCatalog(result.data.queueReasons));
+    return () => {
+      live = false;
+    };
+  }, [client, i18n.language]);
+  const { choices, suggested } = reasonChoices(application.checks, application.reasons, catalog);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [reasons, setReasons] = useState<string[]>(suggested);
   const [comment, setComment] = useState('');

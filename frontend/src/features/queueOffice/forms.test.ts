@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintAnswerErrors, complaintOpen, decisionErrors, reasonChoices, removalErrors, reviewErrors, reviewInput } from './forms';
+import { complaintAnswerErrors, complaintAnswers, complaintOpen, decisionErrors, reasonChoices, removalErrors, reviewErrors, reviewInput } from './forms';
 
 describe('back-office forms', () => {
   it('a review needs a verdict, and a refusal at least one reason', () => {
@@ -24,6 +24,11 @@ describe('back-office forms', () => {
     expect(choices.map((c) => c.code)).toEqual(['OWNED_HOUSING', 'FALSE_DATA']);
     expect(choices[0].explanation).toBe('Owned a flat in 2023');
     expect(suggested).toEqual(['OWNED_HOUSING', 'FALSE_DATA']);
+    // The catalog adds every other ground, unticked, after them.
+    const withCatalog = reasonChoices(checks, [], [{ code: 'STATE_MORTGAGE', explanation: 'State mortgage' }, { code: 'OWNED_HOUSING', explanation: 'Catalog text' }]);
+    expect(withCatalog.choices.map((c) => c.code)).toEqual(['OWNED_HOUSING', 'STATE_MORTGAGE']);
+    expect(withCatalog.choices[0].explanation).toBe('Owned a flat in 2023');
+    expect(withCatalog.suggested).toEqual(['OWNED_HOUSING']);
   });
 
   it('a refusal after the hearing is reasoned; a registration need not be', () => {
@@ -37,6 +42,9 @@ describe('back-office forms', () => {
     expect(complaintAnswerErrors(null, 'x')).toEqual([{ code: 'REQUIRED', field: 'status' }]);
     expect(complaintAnswerErrors('REJECTED', '')).toEqual([{ code: 'REQUIRED', field: 'answer' }]);
     expect(complaintAnswerErrors('SATISFIED', 'Registered again')).toEqual([]);
+    expect(complaintAnswerErrors('IN_REVIEW', '')).toEqual([]);
+    expect(complaintAnswers('PROVIDER')).toEqual(['SATISFIED', 'REJECTED', 'FORWARDED']);
+    expect(complaintAnswers('QUALITY_AUTHORITY')).toEqual(['SATISFIED', 'REJECTED']);
     expect(complaintOpen('REGISTERED')).toBe(true);
     expect(complaintOpen('IN_REVIEW')).toBe(true);
     expect(complaintOpen('FORWARDED')).toBe(false);

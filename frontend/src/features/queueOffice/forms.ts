@@ -1,5 +1,5 @@
 import type { AppError } from '../../lib/errors';
-import type { QueueCheck, QueueComplaintStatus, QueueReason } from './types';
+import type { QueueCheck, QueueComplaintAddressee, QueueComplaintStatus, QueueReason } from './types';
 
 /** The emergency-path review (queueOfficeReview): eligible registers; not eligible needs the reasons of the preliminary decision. */
 export interface ReviewDraft {
@@ -20,9 +20,14 @@ export function reviewInput(applicationId: string, draft: ReviewDraft) {
 
 /**
  * The reasons an officer may choose for a preliminary refusal: those the checks found (failed
- * checks that apply, ticked at first) and those already on the application, each once.
+ * checks that apply, ticked at first), those already on the application, then every other ground
+ * of the catalog (queueReasons), each once.
  */
-export function reasonChoices(checks: readonly QueueCheck[], reasons: readonly QueueReason[]): { choices: QueueReason[]; suggested: string[] } {
+export function reasonChoices(
+  checks: readonly QueueCheck[],
+  reasons: readonly QueueReason[],
+  catalog: readonly QueueReason[] = [],
+): { choices: QueueReason[]; suggested: string[] } {
   const choices = new Map<string, QueueReason>();
   const suggested: string[] = [];
   for (const check of checks) {
@@ -34,6 +39,7 @@ export function reasonChoices(checks: readonly QueueCheck[], reasons: readonly Q
     if (!choices.has(reason.code)) choices.set(reason.code, reason);
     if (!suggested.includes(reason.code)) suggested.push(reason.code);
   }
+  for (const reason of catalog) if (!choices.has(reason.code)) choices.set(reason.code, reason);
   return { choices: [...choices.values()], suggested: [...new Set(suggested)] };
 }
 
@@ -46,12 +52,18 @@ export function decisionErrors(outcome: HearingOutcome | null, reasoning: string
   return [];
 }
 
-export const COMPLAINT_ANSWERS: readonly QueueComplaintStatus[] = ['SATISFIED', 'REJECTED', 'FORWARDED'];
+/**
+ * The answers an officer may give: satisfy, reject with reasoning, or — for a complaint to the
+ * provider only — forward it to the quality authority (one to the authority is already there).
+ */
+export function complaintAnswers(addressee: QueueComplaintAddressee): QueueComplaintStatus[] {
+  return addressee === 'PROVIDER' ? ['SATISFIED', 'REJECTED', 'FORWARDED'] : ['SATISFIED', 'REJECTED'];
+}
 
-/** A complaint's answer: a rejection is reasoned; every answer says something to the applicant. */
+/** A complaint's answer: every answer but "taken into review" says something to the applicant. */
 export function complaintAnswerErrors(status: QueueComplaintStatus | null, answer: string): AppError[] {
   if (!status) return [{ code: 'REQUIRED', field: 'status' }];
-  if (!answer.trim()) return [{ code: 'REQUIRED', field: 'answer' }];
+  if (status !== 'IN_REVIEW' && !answer.trim()) return [{ code: 'REQUIRED', field: 'answer' }];
   return [];
 }
 
