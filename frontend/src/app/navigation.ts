@@ -2,7 +2,7 @@ import type { ComponentType, SVGProps } from 'react';
 import { ApplicationIcon, BellIcon, ContractIcon, InboxIcon, KeyIcon, SealIcon, UserIcon, UsersIcon } from '../components/icons';
 import { CalendarIcon } from '../features/admin/CalendarIcon';
 import { ListIcon } from '../features/queuePublic/ListIcon';
-import { HouseIcon } from '../features/queue/icons';
+import { HistoryIcon, HouseIcon } from '../features/queue/icons';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/contracts', labelKey: 'nav.contracts', icon: ContractIcon, roles: ['CITIZEN', 'LEGAL_ENTITY'] },
   { to: '/applications', labelKey: 'nav.applications', icon: ApplicationIcon, roles: ['LEGAL_ENTITY'] },
   { to: '/queue', labelKey: 'queue.nav.queue', icon: HouseIcon, roles: ['CITIZEN'] },
+  { to: '/queue/history', labelKey: 'queue.nav.history', icon: HistoryIcon, roles: ['CITIZEN'] },
   { to: '/backoffice', labelKey: 'nav.backoffice', icon: InboxIcon, roles: ['KZHK_OPERATOR', 'ADMIN'] },
   { to: '/queue-office', labelKey: 'queueOffice.nav', icon: InboxIcon, roles: ['QUEUE_OFFICER', 'ADMIN'] },
   { to: '/admin/users', labelKey: 'nav.accounts', icon: UsersIcon, roles: ['ADMIN'] },

@@ -14,6 +14,7 @@ import { ProfilePage } from '../features/profile/ProfilePage';
 import { QueueApplicationPage } from '../features/queue/QueueApplicationPage';
 import { QueueApplyPage } from '../features/queue/QueueApplyPage';
 import { QueueCheckPage } from '../features/queue/QueueCheckPage';
+import { QueueHistoryPage } from '../features/queue/QueueHistoryPage';
 import { QueueHomePage } from '../features/queue/QueueHomePage';
 import { ComplaintsPage } from '../features/queueOffice/ComplaintsPage';
 import { OfficeApplicationPage } from '../features/queueOffice/OfficeApplicationPage';
@@ -64,6 +65,7 @@ export const routes = [
               { path: 'queue/check', element: <QueueCheckPage /> },
               { path: 'queue/apply', element: <QueueApplyPage /> },
               { path: 'queue/applications/:applicationId', element: <QueueApplicationPage /> },
+              { path: 'queue/history', element: <QueueHistoryPage /> },
             ],
           },
           {

@@ -9,4 +9,12 @@ describe('notification texts', () => {
     expect(notificationText(i18next.getFixedT('ru'), n).body).toBe('Заявка № Ө-2026/0001: Заявка рассмотрена, требуется доработка.');
     expect(notificationText(i18next.getFixedT('en'), { ...n, params: { number: 'Ө-2026/0001', status: 'brand_new' } }).body).toBe('Application No. Ө-2026/0001: brand_new.');
   });
+
+  it('name a housing-queue application or complaint and its status in words', () => {
+    const decided = { kind: 'QUEUE_APPLICATION_CHANGED' as const, params: { applicationId: 'q1', number: 'Q-2026-000001', status: 'registered', queueNumber: 7 } };
+    expect(notificationText(i18next.getFixedT('kk'), decided)).toEqual({ title: 'Тұрғын үй кезегі бойынша шешім', body: 'Q-2026-000001 өтініші: Есепке қойылды.' });
+    expect(notificationText(i18next.getFixedT('ru'), { ...decided, params: { ...decided.params, status: 'hearing' } }).body).toBe('Заявление Q-2026-000001: Предварительное решение: заслушивание.');
+    const complaint = { kind: 'QUEUE_COMPLAINT_CHANGED' as const, params: { complaintId: 'c1', number: 'QC-2026-000003', status: 'satisfied' } };
+    expect(notificationText(i18next.getFixedT('en'), complaint)).toEqual({ title: 'Complaint update', body: 'Complaint QC-2026-000003: Satisfied.' });
+  });
 });

@@ -36,6 +36,16 @@ export function notificationText(t: TFunction, n: Pick<NotificationFieldsFragmen
         }),
       };
     }
+    // The housing queue: a decision on an application, a change of a complaint (statuses as the API's lower-case values).
+    case 'QUEUE_APPLICATION_CHANGED':
+    case 'QUEUE_COMPLAINT_CHANGED': {
+      const status = param(n.params, 'status').toUpperCase();
+      const statusKey = n.kind === 'QUEUE_APPLICATION_CHANGED' ? `queue.status.${status}` : `queue.complaints.status.${status}`;
+      return {
+        title: t(`notifications.kinds.${n.kind}.title`),
+        body: t(`notifications.kinds.${n.kind}.body`, { number: param(n.params, 'number') || '—', status: t(statusKey, { defaultValue: status }) }),
+      };
+    }
     case 'WELCOME':
     case 'PASSWORD_CHANGED':
     case 'EMAIL_CHANGED':

@@ -12,11 +12,17 @@ import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ChecksList } from './ChecksList';
+import { ComplaintsCard } from './ComplaintsCard';
 import { DeadlineList } from './DeadlineList';
+import { HearingCard } from './HearingCard';
+import { LiveIndicator } from './LiveIndicator';
+import { NumberChanges } from './NumberChanges';
 import { PersonFacts } from './PersonFacts';
+import { QueueFileLink } from './QueueFileLink';
 import { QueueRouteSteps } from './QueueRouteSteps';
 import { QueueStatusBadge } from './QueueStatusBadge';
-import { isDecided } from './status';
+import { certificates, isDecided } from './status';
+import { useQueueChanges } from './useQueueChanges';
 import './queue.css';
 
 /**
@@ -33,7 +39,7 @@ export function QueueApplicationPage() {
   const [app, setApp] = useState<QueueApplicationFieldsFragment | null>(null);
   const [missing, setMissing] = useState(false);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [flash] = useState<string | null>(() => (location.state as { flash?: string } | null)?.flash ?? null);
+  const [flash, setFlash] = useState<string | null>(() => (location.state as { flash?: string } | null)?.flash ?? null);
   const [announcement, announce] = useAnnouncement();
   const statusRef = useRef<string | null>(null);
   usePageTitle(app ? t('queue.card.title', { number: app.number }) : t('queue.title'));
@@ -56,6 +62,14 @@ export function QueueApplicationPage() {
   useEffect(() => {
     void load(false);
   }, [load]);
+  useQueueChanges(
+    useCallback(
+      (event) => {
+        if (!event || event.applicationId === applicationId) void load(true);
+      },
+      [applicationId, load],
+    ),
+  );
 
   if (missing) {
     return (
@@ -76,10 +90,12 @@ export function QueueApplicationPage() {
   }
   if (!app) return <PageLoader />;
 
+  const certs = certificates(app.files);
+  const otherFiles = app.files.filter((f) => !certs.includes(f) && f.kind !== 'hearing_position');
   const decided = isDecided(app.status);
-  const failedChecks = app.checks.filter((c) => c.applies && !c.passed);
-  const number = app.queueNumber;
-  const caseDeadlines = app.deadlines.filter((d) => !d.kind.startsWith('complaint'));
+  const number = app.entry?.number ?? app.queueNumber;
+  // The hearing's own deadlines are counted down on its card.
+  const caseDeadlines = app.deadlines.filter((d) => !d.kind.startsWith('complaint') && !(app.hearing && (d.kind === 'hearing' || d.kind === 'final_decision')));
 
   return (
     <div className="page q-page q-card">
@@ -93,6 +109,7 @@ export function QueueApplicationPage() {
             <span data-testid="queue-status">
               <QueueStatusBadge status={app.status} />
             </span>
+            <LiveIndicator />
           </p>
         </div>
       </div>
@@ -102,7 +119,7 @@ export function QueueApplicationPage() {
         </Alert>
       )}
 
-      <QueueRouteSteps status={app.status} hadHearing={false} />
+      <QueueRouteSteps status={app.status} hadHearing={Boolean(app.hearing)} />
 
       <section className="q-decision" aria-live="polite" aria-labelledby="q-decision-title">
         {app.status === 'REGISTERED' && (
@@ -138,6 +155,28 @@ export function QueueApplicationPage() {
       )}
 
       <div className="q-grid">
+        {(decided || certs.length > 0) && (
+          <Card title={t('queue.card.certificate')} id="q-certificate">
+            {certs.length === 0 ? (
+              <p className="muted">{t('queue.card.certificateNone')}</p>
+            ) : (
+              <div className="q-files">
+                {certs.map((f) => (
+                  <QueueFileLink key={f.id} file={f} />
+                ))}
+              </div>
+            )}
+          </Card>
+        )}
+
+        {app.entry && (
+          <Card title={t('queue.card.numberTitle')} id="q-number">
+            <NumberChanges entry={app.entry} />
+          </Card>
+        )}
+
+        {app.hearing && <HearingCard application={app} onChanged={(next) => setApp(next)} />}
+
         <Card title={t('queue.card.facts')} id="q-facts" className="q-card--wide">
           <dl className="q-facts">
             <div className="q-facts__item">
@@ -202,18 +241,27 @@ export function QueueApplicationPage() {
 
         {app.checks.length > 0 && (
           <Card title={t('queue.card.checks')} id="q-checks" className="q-card--wide">
-            {failedChecks.length > 0 && app.reasons.length > 0 && app.status !== 'REFUSED' && (
-              <ul className="q-reasons" aria-label={t('queue.card.reasons')}>
-                {app.reasons.map((r) => (
-                  <li key={r.code} data-reason={r.code}>
-                    {r.explanation}
-                  </li>
-                ))}
-              </ul>
-            )}
             <ChecksList checks={app.checks} label={t('queue.card.checks')} />
           </Card>
         )}
+
+        {otherFiles.length > 0 && (
+          <Card title={t('queue.card.files')} id="q-files" className="q-card--wide">
+            <div className="q-files">
+              {otherFiles.map((f) => (
+                <QueueFileLink key={f.id} file={f} />
+              ))}
+            </div>
+          </Card>
+        )}
+
+        <ComplaintsCard
+          application={app}
+          onFiled={(complaintNumber) => {
+            setFlash(t('queue.complaints.filed', { number: complaintNumber }));
+            void load(false);
+          }}
+        />
 
         <Card title={t('queue.card.history')} id="q-history" className="q-card--wide">
           {app.history.length === 0 ? (

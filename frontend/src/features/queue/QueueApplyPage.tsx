@@ -166,7 +166,19 @@ export function QueueApplyPage() {
     return rest;
   };
 
-  const set = (patch: Partial<ApplyForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<ApplyForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // What was fixed stops being shown as wrong; the rest stays until the next try.
+    const fields = Object.keys(patch).map((k) => (k === 'conclusion' ? 'technicalConclusionUploadId' : k));
+    clearErrors(...fields);
+  };
+  const clearErrors = (...fields: string[]) =>
+    setErrors((current) => {
+      if (!fields.some((f) => current[f]?.length)) return current;
+      const next = { ...current };
+      for (const f of fields) delete next[f];
+      return next;
+    });
   const ownPerson = own?.queuePrefill?.person ?? null;
 
   return (
@@ -185,7 +197,7 @@ export function QueueApplyPage() {
           <p className="q-note q-note--small">{t('queue.person.fromRegistries')}</p>
         </Card>
 
-        <Card title={t('queue.claim.who')} id="q-claim">
+        <Card title={t('queue.apply.claim')} id="q-claim">
           <ClaimFields
             value={form}
             onChange={(claim) => set(claim)}
@@ -233,7 +245,11 @@ export function QueueApplyPage() {
                 label={t(`queue.apply.consent.${consent}`)}
                 checked={form.consents[consent]}
                 required
-                onChange={(e) => setForm((f) => ({ ...f, consents: { ...f.consents, [consent]: e.target.checked } }))}
+                onChange={(e) => {
+                  const given = e.target.checked;
+                  setForm((f) => ({ ...f, consents: { ...f.consents, [consent]: given } }));
+                  if (given) clearErrors(`consents.${consent}`, 'consents');
+                }}
                 errors={errors[`consents.${consent}`]}
               />
             ))}

@@ -6,7 +6,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
-import { QueueCategoriesDocument, type QueueEligibilityQuery, QueueEligibilityDocument } from '../../gql/graphql';
+import { QueueCategoriesDocument, type QueueEligibilityQuery, QueueEligibilityDocument, QueuePrefillDocument } from '../../gql/graphql';
 import { useSession } from '../../lib/auth/SessionContext';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -26,6 +26,8 @@ export function QueueCheckPage() {
   const navigate = useNavigate();
   const { viewer } = useSession();
   const [{ data: categoriesData }] = useQuery({ query: QueueCategoriesDocument });
+  // The viewer's own registry data mark the categories the registry confirms (for oneself only).
+  const [{ data: own }] = useQuery({ query: QueuePrefillDocument, variables: { iin: null } });
   const [claim, setClaim] = useState<ClaimForm>(EMPTY_CLAIM);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<AppError[]>([]);
@@ -68,7 +70,10 @@ export function QueueCheckPage() {
             setClaim(next);
             setResult(null);
           }}
-          categories={categoriesData?.queueCategories ?? []}
+          categories={(categoriesData?.queueCategories ?? []).map((c) => ({
+            ...c,
+            fromRegistry: claim.representation === 'SELF' && Boolean(own?.queuePrefill?.categories.some((x) => x.code === c.code && x.fromRegistry)),
+          }))}
           errors={errors}
         />
         <FormErrors errors={general} />

@@ -1,6 +1,8 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { MyQueueApplicationsDocument } from '../../gql/graphql';
@@ -8,7 +10,9 @@ import { fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { DeadlineList } from './DeadlineList';
+import { LiveIndicator } from './LiveIndicator';
 import { QueueStatusBadge } from './QueueStatusBadge';
+import { useQueueChanges } from './useQueueChanges';
 import './queue.css';
 
 /**
@@ -19,9 +23,19 @@ import './queue.css';
 export function QueueHomePage() {
   const { t, i18n } = useTranslation();
   const [{ data, error, fetching }, refetch] = useQuery({ query: MyQueueApplicationsDocument, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const [announcement, announce] = useAnnouncement();
   usePageTitle(t('queue.title'));
 
   const nodes = data?.myQueueApplications.edges.map((e) => e.node) ?? [];
+  const onChange = useCallback(
+    (event: { applicationId: string; status: string } | null) => {
+      refetch({ requestPolicy: 'network-only' });
+      const known = event && nodes.find((n) => n.id === event.applicationId);
+      if (known && event && known.status !== event.status) announce(t('queue.card.decidedLive', { number: known.number, status: t(`queue.status.${event.status}`) }));
+    },
+    [refetch, nodes, announce, t],
+  );
+  useQueueChanges(onChange);
 
   return (
     <div className="page q-page">
@@ -38,12 +52,16 @@ export function QueueHomePage() {
         <Link className="btn btn--primary" to="/queue/apply">
           {t('queue.home.apply')}
         </Link>
+        <Link className="btn btn--ghost" to="/queue/history">
+          {t('queue.home.history')}
+        </Link>
       </div>
       <p className="q-note">{t('queue.hours')}</p>
 
       <section className="q-mine" aria-labelledby="q-mine-title">
         <div className="q-mine__head">
           <h2 id="q-mine-title">{t('queue.home.mine')}</h2>
+          <LiveIndicator />
         </div>
         {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
         {fetching && !data && <PageLoader />}
@@ -78,6 +96,7 @@ export function QueueHomePage() {
         )}
       </section>
       <p className="q-note q-note--small">{t('queue.contact')}</p>
+      <LiveAnnouncement announcement={announcement} />
     </div>
   );
 }
