@@ -123,6 +123,7 @@ async def test_the_officer_takes_it_up_and_forwards_it_then_records_the_authorit
     rejected = await answer(world.officer, complaint["id"], "REJECTED", "Шешім заңды / Решение законно")
     assert rejected["complaint"]["status"] == "REJECTED" and rejected["complaint"]["deadlines"] == []
     assert rejected["complaint"]["answer"] == "Шешім заңды / Решение законно" and rejected["complaint"]["answeredAt"]
+    assert (await QueueComplaint.get(id=complaint["id"])).answered_by_id == world.officer.user.id
     again = await world.officer.gql(ANSWER, {"i": {"complaintId": complaint["id"], "status": "SATISFIED", "answer": "x"}})
     assert codes(again, "queueComplaintAnswer") == ["WRONG_STATUS"]
     # every step is in the history and reached the author in the cabinet
