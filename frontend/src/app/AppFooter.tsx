@@ -14,6 +14,10 @@ export function AppFooter() {
             {t('footer.verify')}
           </Link>{' '}
           ·{' '}
+          <Link to="/queue/public" className="app-footer__link">
+            {t('queuePublic.nav')}
+          </Link>{' '}
+          ·{' '}
           <a href="/graphql" className="app-footer__link">
             {t('footer.api')}
           </a>
