@@ -169,9 +169,11 @@ async def leave(entry: QueueEntry, reason: str, actor_id=None) -> QueueEntry:
     movement row says which number was freed and why (what "why my number changed" reads)."""
     if reason not in REASONS:
         raise DomainError("INVALID", field="reason")
-    now = clock.now()
     async with atomic():
         head = await _locked_head(entry.locality, entry.list_kind)
+        # The time is read under the lock, as a registration's is: a movement timed before a
+        # registration that it nevertheless moved would be missing from that entry's changes.
+        now = clock.now()
         # Re-read under the lock: another officer may have removed it a moment ago.
         current = await QueueEntry.get(id=entry.id)
         if current.position is None:
@@ -222,7 +224,8 @@ async def number_changes(entry: QueueEntry, given_number: int | None = None) -> 
     the number before a movement was n + 1 if v <= n (someone ahead left) and n otherwise. The
     entry's own leaving is where the walk of a former entry starts (its number then was v).
 
-    Only movements after the registration count, and among those only ones that freed a number
+    Only movements after the registration count (registrations and movements both take their
+    times under the list's lock, so their times are in the order of their effects), and among those only ones that freed a number
     not behind the number given at registration (`given_number`, by default read from the
     application) can have moved it, since a number never grows. A walk that does not end at the
     given number would mean a gap in the log; the changes found are returned all the same."""

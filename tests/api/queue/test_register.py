@@ -182,3 +182,38 @@ async def test_concurrent_registrations_get_distinct_dense_numbers():
     assert [p for p, _ in rows] == list(range(1, 13))
     assert [t for _, t in rows] == sorted(t for _, t in rows) and rows[0][1] >= start
     assert (await QueueListHead.get(locality="shymkent", list_kind=QueueList.GENERAL)).length == 12
+
+
+async def test_concurrent_leavings_and_registrations_keep_the_list_dense_and_explained():
+    filer = await create_user("citizen")
+    apps = [(await registered(filer, moment(i), locality="aktobe"))[0] for i in range(10)]
+    newcomers = [await make_application(filer, locality="aktobe") for _ in range(4)]
+    entries = {a.id: await QueueEntry.get(application_id=a.id) for a in apps}
+
+    async def leave(app: QueueApplication, reason: str) -> str:
+        try:
+            async with atomic():
+                await register.leave(entries[app.id], reason)
+            return "left"
+        except DomainError as exc:
+            return exc.code
+
+    async def join(app: QueueApplication) -> str:
+        async with atomic():
+            await register.register(app, None)
+        return "joined"
+
+    outcomes = await asyncio.gather(
+        leave(apps[1], "housing_provided"), join(newcomers[0]), leave(apps[4], "moved_away"), join(newcomers[1]),
+        leave(apps[4], "deceased"), leave(apps[7], "removed_on_request"), join(newcomers[2]), join(newcomers[3]),
+    )
+    assert sorted(outcomes) == ["WRONG_STATUS", "joined", "joined", "joined", "joined", "left", "left", "left"]
+    rows = await _positions("aktobe", QueueList.GENERAL)
+    assert [p for p, _ in rows] == list(range(1, 12))  # 10 - 3 + 4, dense
+    assert [t for _, t in rows] == sorted(t for _, t in rows)
+    assert await QueueMovement.filter(locality="aktobe").count() == 3
+    # Every entry's walk back from today's number ends at the number it was given.
+    for entry in await QueueEntry.filter(locality="aktobe", position__isnull=False):
+        app = await QueueApplication.get(id=entry.application_id)
+        changes = await register.number_changes(entry)
+        assert (changes[-1].from_number if changes else entry.position) == app.queue_number
