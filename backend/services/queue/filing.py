@@ -108,17 +108,27 @@ async def parties(rt: Runtime, scope: Scope, representation: Representation, per
     person_iin = _person_iin_arg(person_iin, "personIin")
     if person_iin == scope.iin:
         raise DomainError("INVALID", field="personIin", cause="represents_self")
-    person = await _person(rt, person_iin, "personIin")
+    person = await _represented(rt, scope, person_iin, "personIin", day)
     filer = await _person(rt, scope.iin, None)
     recorded = person.representative(scope.iin, day)
     if representation is Representation.LEGAL_REPRESENTATIVE:
         if person.adult_on(day):
             raise DomainError("NOT_A_MINOR", field="personIin")
-        if recorded is None or recorded.kind not in LEGAL_KINDS:
+        if recorded.kind not in LEGAL_KINDS:
             raise DomainError("NOT_A_REPRESENTATIVE", field="personIin")
-    elif recorded is None or recorded.kind is not RepresentativeKind.TRUSTEE:
+    elif recorded.kind is not RepresentativeKind.TRUSTEE:
         raise DomainError("NOT_A_REPRESENTATIVE", field="personIin")
     return Parties(person, filer, representation)
+
+
+async def _represented(rt: Runtime, scope: Scope, iin: str, field: str, day: dt.date) -> PersonRecord:
+    """The person the viewer is recorded as representing (of any kind). Someone the registry does not
+    know answers the same as someone the viewer does not represent, so that trying IINs tells nobody
+    who is in the state registries."""
+    person = await rt.registry.person(iin)
+    if person is None or person.representative(scope.iin, day) is None:
+        raise DomainError("NOT_A_REPRESENTATIVE", field=field)
+    return person
 
 
 # Prefill -----------------------------------------------------------------------------------
@@ -139,11 +149,8 @@ async def prefill(rt: Runtime, scope: Scope, iin: str | None, account_phone: str
     if iin is None or iin == scope.iin:
         person = await _person(rt, scope.iin, None)
     else:
-        iin = _person_iin_arg(iin, "iin")
-        person = await _person(rt, iin, "iin")
+        person = await _represented(rt, scope, _person_iin_arg(iin, "iin"), "iin", day)
         recorded = person.representative(scope.iin, day)
-        if recorded is None:
-            raise DomainError("NOT_A_REPRESENTATIVE", field="iin")
         if recorded.kind in LEGAL_KINDS and person.adult_on(day):
             raise DomainError("NOT_A_MINOR", field="iin")
     facts = await rt.registry.facts(person.iin)

@@ -157,3 +157,6 @@ async def test_a_citizen_may_not_see_data_of_a_person_they_do_not_represent(pers
     assert body["data"]["queuePrefill"] is None
     assert body["errors"][0]["extensions"]["reason"] == "NOT_A_REPRESENTATIVE"
     assert "Мұратов" not in str(body)
+    # An IIN the registry does not know gets the very same answer: nobody learns who is in the registries.
+    unknown = await stranger.gql("query { queuePrefill(iin: \"900515300286\") { person { iin fullName } } }")
+    assert unknown["errors"][0]["extensions"] == body["errors"][0]["extensions"]

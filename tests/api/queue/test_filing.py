@@ -235,14 +235,17 @@ BAD = [
     ("self with another IIN", "01", {"personIin": "551010402688"}, [("personIin", "INVALID", {"cause": "self_with_other_iin"})]),
     ("representative without IIN", "25", {"representation": "TRUSTEE"}, [("personIin", "REQUIRED", None)]),
     ("IIN that is no IIN", "25", {"representation": "TRUSTEE", "personIin": "123"}, [("personIin", "INVALID", None)]),
+    # Someone the registry does not know looks like someone one does not represent: IINs cannot be probed.
     ("person unknown to the registry", "25", {"representation": "TRUSTEE", "personIin": "900515300286"},
-     [("personIin", "PERSON_NOT_FOUND", None)]),
+     [("personIin", "NOT_A_REPRESENTATIVE", None)]),
     ("not the recorded trustee", "01", {"representation": "TRUSTEE", "personIin": "551010402688"},
      [("personIin", "NOT_A_REPRESENTATIVE", None)]),
     ("a parent is no trustee", "01", {"representation": "TRUSTEE", "personIin": "160820602618"},
      [("personIin", "NOT_A_REPRESENTATIVE", None)]),
     ("legal representative of an adult", "25", {"representation": "LEGAL_REPRESENTATIVE", "personIin": "551010402688"},
      [("personIin", "NOT_A_MINOR", None)]),
+    ("legal representative of an adult one does not represent", "01",
+     {"representation": "LEGAL_REPRESENTATIVE", "personIin": "551010402688"}, [("personIin", "NOT_A_REPRESENTATIVE", None)]),
     ("legal representative not recorded", "22", {"representation": "LEGAL_REPRESENTATIVE", "personIin": "160820602618"},
      [("personIin", "NOT_A_REPRESENTATIVE", None)]),
 ]
