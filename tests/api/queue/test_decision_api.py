@@ -11,16 +11,27 @@ import pytest
 from backend import clock
 from backend.adapters.messaging import DevOutbox
 from backend.adapters.pubsub import InProcessPubSub
+from backend.adapters.registry_personas import BY_IIN, PERSONAS
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime
 from backend.services import scheduler
 from tests.api.queue.decisions_world import APP, almaty
 from tests.api.queue.test_filing import application as application_input
 from tests.api.queue.test_filing import file_by_sms
+from tests.files.tus import Tus, pdf
 from tests.ws import GraphQLWebSocket
 
 PHONE_01 = "+77015550101"  # persona 01: eligible, Karaganda
+CHECKS = "query($id: ID!) { queueApplication(id: $id) { checks { passed applies reason } } }"
+REVIEW = """mutation($i: QueueOfficeReviewInput!) { queueOfficeReview(input: $i) { errors { field code } } }"""
 LIVE = "subscription { queueApplicationChanged { applicationId status application { number queueNumber } } }"
+
+
+@pytest.fixture
+def demo_ca(settings):
+    from backend.pki.demo_ca import ensure_demo_ca
+
+    return ensure_demo_ca(settings.var_dir / "pki")
 
 
 async def _get(client, app_id):
@@ -101,3 +112,42 @@ async def test_a_subscription_needs_a_signed_in_viewer(live_server):
     errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
     assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
     await socket.close()
+
+
+def _files_by_api(p) -> bool:
+    # Persona 26 has no phone in the mobile base (signs by EDS only; A's filing tests cover it).
+    return p.expected in ("registered", "refused", "emergency") and p.number != "26"
+
+
+@pytest.mark.parametrize("persona_row", [p for p in PERSONAS if _files_by_api(p)],
+                         ids=lambda p: f"{p.number}-{'+'.join(p.reasons) or p.expected}")
+async def test_every_persona_filed_over_the_api_is_decided_with_its_reason_codes(persona, persona_row, demo_ca,
+                                                                                 queue_officer):
+    """Filed -> decided -> registered, or a preliminary refusal with exactly the persona's reason codes."""
+    filer_iin = persona_row.filed_by or persona_row.iin
+    filer_row = BY_IIN[filer_iin]
+    client = await persona(filer_iin)
+    extra: dict = {"categories": list(persona_row.categories)}
+    if persona_row.filed_by:
+        extra.update(representation=persona_row.representation.upper(), personIin=persona_row.iin)
+    with clock.at(almaty(2026, 12, 8, 10, 0)):
+        if persona_row.emergency:
+            extra.update(emergency=True, technicalConclusionUploadId=await Tus(client.http, client.token).upload(
+                pdf(4000, seed=3), "conclusion.pdf"))
+        filed = await file_by_sms(client, application_input(filer_row.mobile_phones[0], **extra))
+        assert filed["errors"] == [], filed
+        app = await _get(client, filed["application"]["id"])
+        if persona_row.emergency:
+            assert app["status"] == "IN_REVIEW"
+            # The officer reads the checks made at filing, as the back office shows them.
+            checks = (await queue_officer.data(CHECKS, {"id": app["id"]}))["queueApplication"]["checks"]
+            codes = [c["reason"] for c in checks if c["applies"] and not c["passed"]]
+            body = await queue_officer.data(REVIEW, {"i": {"applicationId": app["id"], "eligible": not codes,
+                                                           "reasons": codes, "comment": "per the registry checks"}})
+            assert body["queueOfficeReview"]["errors"] == []
+            app = await _get(client, app["id"])
+    if persona_row.reasons:
+        assert app["status"] == "HEARING"
+        assert [r["code"] for r in app["hearing"]["reasons"]] == list(persona_row.reasons)
+    else:
+        assert app["status"] == "REGISTERED" and app["queueNumber"] == 1
