@@ -5,7 +5,8 @@ refusal (also one after a hearing), or a removal from the register — either to
 who reviews it within 5 working days of its registration, or to the service-quality authority,
 within 15. On the provider path the provider may instead satisfy it within 3 working days, or
 forward it to the authority, whose 15 working days then run from the forwarding. A queue officer
-(or an admin) works them: opens one (IN_REVIEW), then satisfies, rejects with reasons or forwards it.
+(or an admin) works them: opens one (IN_REVIEW), then satisfies, rejects with reasons or forwards it;
+each answer is also a PDF in Kazakh and Russian signed with the provider's EDS (complaint_answer.py).
 
 Terms run from the day after the registration date (a complaint registered on Monday with 5 working
 days is due the next Monday); the registration date is the provider's working day the complaint
@@ -25,6 +26,7 @@ from tortoise.queryset import QuerySet
 from backend import clock
 from backend.calendar import ALMATY, OTBASY_HOURS, add_working_days
 from backend.errors import DomainError
+from backend.models.identity import User
 from backend.models.queue import (
     ComplaintAddressee,
     ComplaintStatus,
@@ -37,7 +39,7 @@ from backend.models.queue import (
 from backend.runtime import Runtime
 from backend.services import history, uploads
 from backend.services.notifications import NotificationKind, notify
-from backend.services.queue import deadlines
+from backend.services.queue import complaint_answer, deadlines
 from backend.services.queue.access import Scope, get_application, get_complaint, visible_complaints
 from backend.services.queue.events import OFFICE_CHANNEL, user_channel
 from backend.services.request_info import RequestInfo
@@ -244,11 +246,22 @@ _MOVES: dict[ComplaintStatus, frozenset[ComplaintStatus]] = {
 }
 
 
+def _check_move(row: QueueComplaint, status: ComplaintStatus) -> ComplaintStatus:
+    current = ComplaintStatus(row.status)
+    if current not in _MOVES[status]:
+        raise DomainError("WRONG_STATUS", field="status", status=current.value)
+    if status is ComplaintStatus.FORWARDED and ComplaintAddressee(row.addressee) is not ComplaintAddressee.PROVIDER:
+        # It is at the authority already.
+        raise DomainError("WRONG_STATUS", field="status", status=current.value)
+    return current
+
+
 async def answer(rt: Runtime, scope: Scope, complaint_id: object, status: ComplaintStatus, text: str | None,
                  req: RequestInfo) -> QueueComplaint:
     """An officer's step: IN_REVIEW (taken up; no answer needed), SATISFIED, REJECTED or FORWARDED
-    (each with the answer the applicant reads). A forwarded complaint's answer, once the authority
-    gives it, is recorded the same way (SATISFIED or REJECTED)."""
+    (each with the answer the applicant reads, also as a PDF signed with the provider's EDS). A
+    forwarded complaint's answer, once the authority gives it, is recorded the same way (SATISFIED
+    or REJECTED)."""
     scope.require_office()
     answer_text = (text or "").strip()
     if status is ComplaintStatus.REGISTERED:
@@ -257,16 +270,19 @@ async def answer(rt: Runtime, scope: Scope, complaint_id: object, status: Compla
         raise DomainError("REQUIRED", field="answer")
     if len(answer_text) > ANSWER_MAX:
         raise DomainError("TOO_LONG", field="answer", max=ANSWER_MAX)
+    row = await get_complaint(scope, complaint_id)
+    _check_move(row, status)
+    app = await QueueApplication.get(id=row.application_id)
+    now = clock.now()
+    pdf = None
+    if status is not ComplaintStatus.IN_REVIEW:
+        # Signed before the transaction (the signer may be slow); the move is checked again inside.
+        officer = await User.get_or_none(id=scope.user_id)
+        doc = complaint_answer.document(row, app, status, answer_text, officer.full_name if officer else "", now)
+        pdf = await complaint_answer.render(rt, doc)
     async with atomic():
-        row = await get_complaint(scope, complaint_id)
         row = await QueueComplaint.filter(id=row.id).select_for_update().get()
-        current = ComplaintStatus(row.status)
-        if current not in _MOVES[status]:
-            raise DomainError("WRONG_STATUS", field="status", status=current.value)
-        if status is ComplaintStatus.FORWARDED and ComplaintAddressee(row.addressee) is not ComplaintAddressee.PROVIDER:
-            # It is at the authority already.
-            raise DomainError("WRONG_STATUS", field="status", status=current.value)
-        now = clock.now()
+        current = _check_move(row, status)
         updates: dict = {"status": status}
         if status is ComplaintStatus.FORWARDED:
             forwarded_on = OTBASY_HOURS.business_date(now)
@@ -276,11 +292,12 @@ async def answer(rt: Runtime, scope: Scope, complaint_id: object, status: Compla
         for key, value in updates.items():
             setattr(row, key, value)
         await row.save(update_fields=[*updates.keys(), "updated_at"])
+        answer_file = await complaint_answer.store(rt, row, pdf, scope.user_id) if pdf is not None else None
         await history.record(
             ENTITY, row.id, status.value, actor_id=scope.user_id, ip=req.ip, status=status.value,
             previous=current.value, answer=answer_text, due=row.due.isoformat(),
+            file=str(answer_file.id) if answer_file else None,
         )
-        app = await QueueApplication.get(id=row.application_id)
         await _changed(rt, row, app)
     return await QueueComplaint.get(id=row.id)
 

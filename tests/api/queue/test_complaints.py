@@ -16,7 +16,8 @@ from backend.models.notifications import Notification
 from backend.models.queue import QueueComplaint, QueueFile, QueueStatus
 from backend.services import calendar_days
 from backend.services.queue.events import user_channel
-from tests.api.queue.decisions_world import almaty, download, make_application, world  # noqa: F401 - fixture
+from backend.adapters.pdf_signing import verify_pdf
+from tests.api.queue.decisions_world import almaty, download, make_application, pdf_text, world  # noqa: F401 - fixture
 from tests.files.tus import Tus, pdf
 from tests.helpers import ApiClient, codes, make_account
 
@@ -138,6 +139,24 @@ async def test_the_provider_satisfies_it(world):
     complaint = await file_complaint(world.citizen, app.id)
     done = await answer(world.officer, complaint["id"], "SATISFIED", "Нөмір түзетілді / Номер исправлен")
     assert done["errors"] == [] and done["complaint"]["status"] == "SATISFIED" and done["complaint"]["deadlines"] == []
+
+
+async def test_the_answer_is_a_signed_pdf_the_author_downloads(world, rt):
+    app = await refused(world)
+    complaint = await file_complaint(world.citizen, app.id)
+    opened = await answer(world.officer, complaint["id"], "IN_REVIEW")
+    assert opened["complaint"]["files"] == []  # taking it up answers nothing
+    done = await answer(world.officer, complaint["id"], "REJECTED", "Тіркеу мекенжайы тізілім бойынша тексерілді.")
+    [answer_file] = done["complaint"]["files"]
+    assert answer_file["kind"] == "complaint_answer" and answer_file["contentType"] == "application/pdf"
+    assert answer_file["title"] == f"Шағымға жауап / Ответ на жалобу № {complaint['number']}"
+    # the author opens it from the complaint: signed by the provider, with the number and the answer
+    [seen] = (await world.citizen.data(MINE))["myQueueComplaints"]
+    response = await download(world.citizen, next(f for f in seen["files"] if f["kind"] == "complaint_answer")["url"])
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert complaint["number"] in text and app.number in text and "Тіркеу мекенжайы тізілім бойынша тексерілді." in text
+    assert [s.valid for s in await verify_pdf(rt.signatures, response.content)] == [True]
 
 
 async def test_answers_that_are_refused(world):
