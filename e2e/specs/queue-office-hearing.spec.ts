@@ -21,23 +21,7 @@ test('the officer records a reasoned refusal after the hearing, signed with EDS,
   const filed = await fileBySms(request, me);
   await waitForStatus(request, me, filed.id, 'HEARING');
 
-  // The applicant: the preliminary decision, then the position with a document.
-  const citizenContext = await browser.newContext();
-  const citizen = await citizenContext.newPage();
-  const shotCitizen = shots(citizen);
-  await signInWithPassword(citizen, me.email);
-  await citizen.goto(`/queue/applications/${filed.id}`);
-  const hearing = citizen.getByRole('region', { name: 'Алдын ала шешім және тыңдау' });
-  await expect(hearing.locator(`[data-reason="${me.reason}"]`)).toBeVisible();
-  const position = 'Пәтер 1998 жылы жекешелендірілген, бірақ 2012 жылы сатылды; қазір менде тұрғын үй жоқ. Сату шартын қоса беремін.';
-  await hearing.getByRole('textbox', { name: 'Менің ұстанымым' }).fill(position);
-  await hearing.getByLabel('Ұстанымға құжаттар').setInputFiles(await smallPdf('sale-2012.pdf', 'Сату шарты 2012'));
-  await expect(hearing.getByRole('list', { name: /^Қосылған файлдар/ })).toContainText('sale-2012.pdf');
-  await hearing.getByRole('button', { name: 'Ұстанымды жіберу' }).click();
-  await expect(hearing.getByText(/^Ұстанымыңыз .+ жіберілді\.$/)).toBeVisible();
-  await shotCitizen('citizen-position-sent');
-
-  // The officer: the hearings, with their countdowns.
+  // The officer: the hearings, with their countdowns; the card waits for the applicant's position.
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
   const shotOfficer = shots(officer);
@@ -54,11 +38,31 @@ test('the officer records a reasoned refusal after the hearing, signed with EDS,
   await row.getByRole('link', { name: `${filed.number} өтінішін ашу` }).click();
   await expect(officer.getByRole('heading', { level: 1, name: `${filed.number} өтініші` })).toBeVisible();
   await expect(officer.getByTestId('queue-status')).toHaveText('Алдын ала шешім, тыңдау');
+  await expect(officer.getByText('Өзгерістер бірден көрсетіледі')).toBeVisible();
   const applicant = officer.getByRole('region', { name: 'Өтініш беруші (мемлекеттік тізілімдердің деректері)' });
   await expect(applicant).toContainText(me.name);
   await expect(applicant).toContainText(me.iin);
   await expect(officer.getByRole('region', { name: 'Тексерулер мен себептер' }).locator('.qo-check--failed')).toContainText(me.reason);
   const card = officer.getByRole('region', { name: 'Тыңдау', exact: true });
+  await expect(card.getByText('Өтініш беруші әзірге ұстанымын білдірмеген.')).toBeVisible();
+
+  // The applicant: the preliminary decision, then the position with a document.
+  const citizenContext = await browser.newContext();
+  const citizen = await citizenContext.newPage();
+  const shotCitizen = shots(citizen);
+  await signInWithPassword(citizen, me.email);
+  await citizen.goto(`/queue/applications/${filed.id}`);
+  const hearing = citizen.getByRole('region', { name: 'Алдын ала шешім және тыңдау' });
+  await expect(hearing.locator(`[data-reason="${me.reason}"]`)).toBeVisible();
+  const position = 'Пәтер 1998 жылы жекешелендірілген, бірақ 2012 жылы сатылды; қазір менде тұрғын үй жоқ. Сату шартын қоса беремін.';
+  await hearing.getByRole('textbox', { name: 'Менің ұстанымым' }).fill(position);
+  await hearing.getByLabel('Ұстанымға құжаттар').setInputFiles(await smallPdf('sale-2012.pdf', 'Сату шарты 2012'));
+  await expect(hearing.getByRole('list', { name: /^Қосылған файлдар/ })).toContainText('sale-2012.pdf');
+  await hearing.getByRole('button', { name: 'Ұстанымды жіберу' }).click();
+  await expect(hearing.getByText(/^Ұстанымыңыз .+ жіберілді\.$/)).toBeVisible();
+  await shotCitizen('citizen-position-sent');
+
+  // The officer's card shows the position by itself, with the applicant's file.
   await expect(card.getByTestId('hearing-position')).toHaveText(position);
   await expect(card.getByRole('list', { name: 'Өтініш берушінің файлдары' })).toContainText('sale-2012.pdf');
   await shotOfficer('office-hearing');

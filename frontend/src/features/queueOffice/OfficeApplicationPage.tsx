@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useClient } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
+import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDate, formatDateTime, formatPhone } from '../../lib/format';
+import { useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { LiveBadge } from '../applications/LiveBadge';
 import { type OfficeApplication, QueueOfficeApplicationDocument } from './api';
 import { Countdown } from './Countdown';
 import { dueTone } from './deadlines';
@@ -18,6 +21,7 @@ import { ChecksList, FileList, PersonFacts } from './Facts';
 import { HearingCard } from './HearingCard';
 import { QueueStatusBadge } from './QueueStatusBadge';
 import { ReviewPanel } from './ReviewPanel';
+import { useOfficeLive } from './useOfficeLive';
 import '../applications/applications.css';
 import './queueOffice.css';
 
@@ -50,6 +54,23 @@ export function OfficeApplicationPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Live: the applicant's position, the automatic decision or another officer's step show up by themselves.
+  const socketStatus = useSocketStatus();
+  const [announcement, announce] = useAnnouncement();
+  const statusRef = useRef<string | null>(null);
+  statusRef.current = app?.status ?? null;
+  useOfficeLive(
+    (event) => {
+      if (event.applicationId !== applicationId) return;
+      if (!event.application) return void load();
+      if (statusRef.current && statusRef.current !== event.status) {
+        announce(t('queueOffice.card.liveStatus', { number: event.application.number, status: t(`queueOffice.status.${event.status}`) }));
+      }
+      setApp(event.application);
+    },
+    () => void load(),
+  );
 
   const changed = (next: OfficeApplication, message: string) => {
     setApp(next);
@@ -111,6 +132,7 @@ export function OfficeApplicationPage() {
             </span>
             <span>{app.person.fullName}</span>
             {app.emergency && <span className="qo-tag">{t('queueOffice.emergency')}</span>}
+            <LiveBadge on={socketStatus === 'connected'} />
           </p>
         </div>
         <Button variant="secondary" onClick={() => void load()}>
@@ -231,6 +253,7 @@ export function OfficeApplicationPage() {
           )}
         </Card>
       </div>
+      <LiveAnnouncement announcement={announcement} />
     </div>
   );
 }

@@ -1,19 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useClient } from 'urql';
 import { Button } from '../../components/Button';
+import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { LiveBadge } from '../applications/LiveBadge';
 import { QueueOfficeApplicationsDocument } from './api';
 import { Countdown } from './Countdown';
 import { dueTone, nearestDeadline } from './deadlines';
 import { OfficeTabs } from './OfficeTabs';
 import { QueueStatusBadge } from './QueueStatusBadge';
 import type { OfficeRow, QueueStatus } from './types';
+import { useOfficeLive } from './useOfficeLive';
 import '../applications/applications.css';
 import './queueOffice.css';
 
@@ -69,6 +73,29 @@ export function OfficeListPage() {
     };
   }, [fetchPage]);
 
+  // Live: an application that enters, leaves or changes in this list brings its first page again
+  // (without the loader), so new work appears and decided work goes without a reload.
+  const socketStatus = useSocketStatus();
+  const [announcement, announce] = useAnnouncement();
+  const rowsRef = useRef<OfficeRow[] | null>(null);
+  rowsRef.current = rows;
+  const refresh = useCallback(async () => {
+    const page = await fetchPage(null);
+    if (!page) return;
+    setRows(page.edges.map((e) => e.node));
+    setTotal(page.totalCount ?? null);
+    setCursor(page.pageInfo.hasNextPage ? page.pageInfo.endCursor ?? null : null);
+  }, [fetchPage]);
+  useOfficeLive(
+    (event) => {
+      const shown = rowsRef.current?.some((r) => r.id === event.applicationId) ?? false;
+      if (!shown && status !== null && event.status !== status) return;
+      void refresh();
+      if (event.application) announce(t('queueOffice.card.liveStatus', { number: event.application.number, status: t(`queueOffice.status.${event.status}`) }));
+    },
+    () => void refresh(),
+  );
+
   const more = async () => {
     setLoadingMore(true);
     const page = await fetchPage(cursor);
@@ -87,6 +114,7 @@ export function OfficeListPage() {
           <h1 tabIndex={-1}>{t('queueOffice.title')}</h1>
           <p className="page__lead">{t('queueOffice.lead')}</p>
         </div>
+        <LiveBadge on={socketStatus === 'connected'} />
       </div>
       <OfficeTabs />
 
@@ -179,6 +207,7 @@ export function OfficeListPage() {
           </Button>
         </p>
       )}
+      <LiveAnnouncement announcement={announcement} />
     </div>
   );
 }
