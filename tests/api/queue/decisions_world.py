@@ -15,15 +15,15 @@ import pytest
 from backend.calendar import ALMATY, OTBASY_HOURS, add_working_days
 from backend.models.identity import User
 from backend.models.queue import QueueApplication, QueueList, QueueStatus, SigningMethod
-from backend.pki.demo_ca import KZHK_OPERATOR, KZHK_SIGNER, ensure_demo_ca
+from backend.pki.demo_ca import QUEUE_OFFICER, ensure_demo_ca
 from tests.helpers import ApiClient, make_account, person_iin
 from tests.pki.cms_factory import sign
 
 _serial = itertools.count(1)
 CONSENTS = ("property_check", "personal_data", "publication", "no_category_ack")
-# The queue officer signs with the demo CA's KZhK operator certificate (the only employee one).
-OFFICER_IIN = KZHK_OPERATOR.iin
-OFFICER_CERT = KZHK_SIGNER
+# The queue officer signs with the demo CA's certificate of the Otbasy bank officer (the demo officer's IIN).
+OFFICER_IIN = QUEUE_OFFICER.iin
+OFFICER_CERT = "queue-officer-sign"
 
 FILES = "{ id kind title size contentType sha256 url }"
 APP = f"""query($id: ID!) {{ queueApplication(id: $id) {{
@@ -64,7 +64,7 @@ async def world(app, rt):
     w = World(
         citizen=await _client(app, rt, "citizen", opened, locale="kk"),
         other=await _client(app, rt, "citizen", opened),
-        officer=await _client(app, rt, "queue_officer", opened, iin_bin=OFFICER_IIN, full_name="ОСПАНОВА ГҮЛНАР"),
+        officer=await _client(app, rt, "queue_officer", opened, iin_bin=OFFICER_IIN, full_name="ЖҰМАБЕКОВ ЕРЛАН"),
         anon=await _client(app, rt, "anon", opened),
         http=opened,
     )

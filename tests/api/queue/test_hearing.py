@@ -46,7 +46,7 @@ FRIDAY_BEFORE_NAURYZ = almaty(2027, 3, 19, 10, 0)
 async def officer(app, rt):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as http:
         client = ApiClient(http)
-        await make_account(rt, client, "queue_officer", iin_bin=OFFICER_IIN, full_name="ОСПАНОВА ГҮЛНАР")
+        await make_account(rt, client, "queue_officer", iin_bin=OFFICER_IIN, full_name="ЖҰМАБЕКОВ ЕРЛАН")
         yield client
 
 
@@ -137,7 +137,7 @@ async def test_the_position_with_a_file_then_a_reasoned_refusal_signed_by_the_of
     assert set(certificates) == {"certificate_kk", "certificate_ru"}
     ru = (await download(client, certificates["certificate_ru"]["url"])).content
     text = pdf_text(ru)
-    assert "Справка об отказе" in text and REASON in text and "ОСПАНОВА" in text
+    assert "Справка об отказе" in text and REASON in text and "ЖҰМАБЕКОВ" in text
     assert "mortgage does not change ownership" in text
     assert [s.valid for s in await verify_pdf(rt.signatures, ru)] == [True]
     check = (await client.data(CHECK, {"id": certificates["certificate_ru"]["id"]}))["queueCertificateCheck"]
