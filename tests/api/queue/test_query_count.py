@@ -4,6 +4,10 @@ checks, reasons, deadlines, history) costs the same number of SQL statements for
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from graphql import FragmentSpreadNode, parse, print_ast, visit
+from graphql.language import Visitor
 
 from backend.models.queue import QueueHearing, QueueStatus
 from backend.services import history
@@ -24,6 +28,26 @@ MINE = """query { myQueueApplications(first: 100) { totalCount edges { node {
 # Every status in turn, so that each branch of each field is on the list (HEARING reads its hearing).
 STATUSES = [QueueStatus.FILED, QueueStatus.IN_REVIEW, QueueStatus.HEARING, QueueStatus.REGISTERED, QueueStatus.REFUSED]
 NOW = dt.datetime(2026, 12, 8, 5, 0, tzinfo=dt.timezone.utc)
+SPA_OPERATIONS = Path(__file__).parents[3] / "frontend/src/features/queue/queue.graphql"
+
+
+def spa_operation(name: str) -> str:
+    """The SPA's own operation with the fragments it uses: when its list selects more, this test asks for more."""
+    document = parse(SPA_OPERATIONS.read_text())
+    operations = {d.name.value: d for d in document.definitions if d.kind == "operation_definition"}
+    fragments = {d.name.value: d for d in document.definitions if d.kind == "fragment_definition"}
+    needed: list = [operations[name]]
+    seen: set[str] = set()
+
+    class Spreads(Visitor):
+        def enter_fragment_spread(self, node: FragmentSpreadNode, *_):
+            if node.name.value not in seen:
+                seen.add(node.name.value)
+                needed.append(fragments[node.name.value])
+                visit(fragments[node.name.value], self)
+
+    visit(operations[name], Spreads())
+    return "\n".join(print_ast(d) for d in needed)
 
 
 async def _application(filer, n: int):
@@ -60,4 +84,21 @@ async def test_the_statement_count_does_not_grow_with_applications(citizen):
         assert any(n["deadlines"] and n["status"] == "HEARING" for n in nodes)
         counts.append(len(sql))
     print("SQL statements at 5/20/100 queue applications:", counts)
+    assert len(set(counts)) == 1, counts
+
+
+async def test_the_spas_list_of_my_applications_costs_the_same_whatever_its_length(citizen):
+    query = spa_operation("MyQueueApplications")
+    counts: list[int] = []
+    made = 0
+    for size in (len(STATUSES), 20, 100):
+        for n in range(made, size):
+            await _application(citizen.user, n)
+        made = size
+        await citizen.data(query, {"first": 100})
+        with statements() as sql:
+            body = await citizen.data(query, {"first": 100})
+        assert len(body["myQueueApplications"]["edges"]) == size
+        counts.append(len(sql))
+    print("SQL statements of the SPA's MyQueueApplications at 5/20/100:", counts)
     assert len(set(counts)) == 1, counts
