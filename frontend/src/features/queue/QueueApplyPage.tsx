@@ -31,6 +31,7 @@ import { ClaimFields } from './ClaimFields';
 import { type ApplyForm, CONSENTS, type ClaimForm, emptyApplyForm, type FieldErrors as Errors, hasErrors, placeServerErrors, toApplicationInput, validateApply } from './form';
 import { PersonFacts } from './PersonFacts';
 import { type CodeSent, SmsSigning } from './SmsSigning';
+import { queryError } from './queryError';
 import { QueueUpload } from './QueueUpload';
 import './queue.css';
 
@@ -64,24 +65,22 @@ export function QueueApplyPage() {
 
   const representing = form.representation !== 'SELF';
   const personIin = form.personIin.trim();
-  // The represented person's data come from the registries as soon as their IIN is complete.
+  // The represented person's data come from the registries as soon as their IIN is complete; an
+  // answer for an IIN that was changed meanwhile is dropped.
+  const asked = useRef<string | null>(null);
   useEffect(() => {
-    if (!representing || !iinBinChecksumOk(personIin)) return;
-    if (represented?.iin === personIin) return;
-    let stale = false;
+    if (!representing || !iinBinChecksumOk(personIin) || asked.current === personIin) return;
+    asked.current = personIin;
     setRepresented({ iin: personIin, prefill: null, error: null });
     void client
       .query(QueuePrefillDocument, { iin: personIin }, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => {
-        if (stale) return;
-        const error = result.error ? fromCombinedError(result.error) : result.data?.queuePrefill ? null : { code: 'PERSON_NOT_FOUND', field: 'personIin' };
+        if (asked.current !== personIin) return;
+        const error = result.error ? { ...queryError(result.error), field: 'personIin' } : result.data?.queuePrefill ? null : { code: 'PERSON_NOT_FOUND', field: 'personIin' };
         setRepresented({ iin: personIin, prefill: result.data?.queuePrefill ?? null, error });
       });
-    return () => {
-      stale = true;
-    };
-  }, [client, representing, personIin, represented?.iin]);
+  }, [client, representing, personIin]);
 
   const applicantPrefill: Prefill | null = representing ? (represented?.iin === personIin ? represented.prefill : null) : (own?.queuePrefill ?? null);
   const confirmed = useMemo(() => new Set((applicantPrefill?.categories ?? []).filter((c) => c.fromRegistry).map((c) => c.code)), [applicantPrefill]);
@@ -127,7 +126,7 @@ export function QueueApplyPage() {
 
   const payloadFor = async (data: QueueApplicationInput) => {
     const result = await client.query(QueueSigningPayloadDocument, { input: data }, { requestPolicy: 'network-only' }).toPromise();
-    if (result.error || !result.data) return { errors: [result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' }] };
+    if (result.error || !result.data) return { errors: [result.error ? queryError(result.error) : { code: 'UNKNOWN' }] };
     return { payload: result.data.queueSigningPayload };
   };
 
@@ -189,7 +188,7 @@ export function QueueApplyPage() {
       <h1 tabIndex={-1}>{t('queue.apply.title')}</h1>
       <p className="page__lead">{t('queue.apply.lead')}</p>
       <p className="q-note">{t('queue.hours')}</p>
-      {ownError && <FormErrors errors={[fromCombinedError(ownError)]} />}
+      {ownError && <FormErrors errors={[queryError(ownError)]} />}
 
       <div ref={formRef} className="q-apply">
         <Card title={representing ? t('queue.apply.representative') : t('queue.apply.applicant')} id="q-applicant">

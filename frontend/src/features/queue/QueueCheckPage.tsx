@@ -8,10 +8,11 @@ import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { QueueCategoriesDocument, type QueueEligibilityQuery, QueueEligibilityDocument, QueuePrefillDocument } from '../../gql/graphql';
 import { useSession } from '../../lib/auth/SessionContext';
-import { type AppError, fromCombinedError } from '../../lib/errors';
+import type { AppError } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ChecksList } from './ChecksList';
 import { ClaimFields } from './ClaimFields';
+import { queryError } from './queryError';
 import { type ClaimForm, EMPTY_CLAIM, type FieldErrors, hasErrors, toClaimInput, validateClaim } from './form';
 import './queue.css';
 
@@ -46,8 +47,8 @@ export function QueueCheckPage() {
     const response = await client.query(QueueEligibilityDocument, { input: toClaimInput(claim) }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     if (response.error || !response.data) {
-      const error = response.error ? fromCombinedError(response.error) : { code: 'UNKNOWN' };
-      if (error.field === 'personIin' || error.code === 'PERSON_NOT_FOUND' || error.code === 'NOT_A_MINOR') setErrors({ personIin: [error] });
+      const error = response.error ? queryError(response.error) : { code: 'UNKNOWN' };
+      if (error.field === 'personIin' || error.code === 'NOT_A_REPRESENTATIVE' || error.code === 'PERSON_NOT_FOUND' || error.code === 'NOT_A_MINOR') setErrors({ personIin: [error] });
       else setGeneral([error]);
       setResult(null);
       return;
