@@ -13,6 +13,8 @@ export const ADMIN_LOGIN = 'admin@demo.shanyraq.kz';
 export const OFFICE_PERSONAS = {
   /** #16 Жүсіпов Серік Амангелдіұлы, Petropavl: privatized a state flat in 1998 → preliminary refusal, hearing. */
   privatized: { iin: '720309302125', name: 'Жүсіпов Серік Амангелдіұлы', email: 'queue16@demo.shanyraq.kz', phone: '+77015550116', reason: 'PRIVATIZED_STATE_HOUSING' },
+  /** #11 Құдайбергенова Раушан Әлімқызы, Kyzylorda: her only house is declared in emergency condition → the officer reviews. */
+  emergency: { iin: '680427401773', name: 'Құдайбергенова Раушан Әлімқызы', email: 'queue11@demo.shanyraq.kz', phone: '+77015550111' },
   /** #01 Сейітқали Нұрлан Болатұлы, Karaganda: never owned housing → registered, and published (he consents). */
   published: { iin: '920314301077', name: 'Сейітқали Нұрлан Болатұлы', email: 'queue01@demo.shanyraq.kz', phone: '+77015550101', masked: 'Н***н С.' },
 } as const;
@@ -50,12 +52,13 @@ export interface Filed {
  * the application with all four consents. The decision then runs at once (the e2e clock is inside
  * provider hours).
  */
-export async function fileBySms(request: APIRequestContext, persona: Persona): Promise<Filed> {
+export async function fileBySms(request: APIRequestContext, persona: Persona, conclusion?: { name: string; bytes: Buffer }): Promise<Filed> {
   const token = await apiSignIn(request, persona.email);
   const application = {
     requestId: `e2e-office-${persona.iin}-${Date.now()}`,
     representation: 'SELF',
-    emergency: false,
+    emergency: Boolean(conclusion),
+    technicalConclusionUploadId: conclusion ? await tusUpload(request, token, conclusion.name, conclusion.bytes) : null,
     categories: [],
     consents: ['PROPERTY_CHECK', 'PERSONAL_DATA', 'PUBLICATION', 'NO_CATEGORY_ACK'],
     phone: persona.phone,
@@ -84,6 +87,27 @@ export async function fileBySms(request: APIRequestContext, persona: Persona): P
   );
   expect(filed.queueApplicationFile.errors).toEqual([]);
   return filed.queueApplicationFile.application as Filed;
+}
+
+/** A file sent as the SPA sends one (tus: create, then the bytes); its upload id. */
+export async function tusUpload(request: APIRequestContext, token: string, name: string, bytes: Buffer): Promise<string> {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const created = await request.post('/uploads', {
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Tus-Resumable': '1.0.0',
+      'Upload-Length': String(bytes.length),
+      'Upload-Metadata': `filename ${b64(name)},filetype ${b64('application/pdf')}`,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const location = created.headers().location;
+  const sent = await request.patch(location, {
+    headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    data: bytes,
+  });
+  expect(sent.status()).toBe(204);
+  return location.split('/').pop() as string;
 }
 
 /** Waits until the application (read with the persona's token) has the status. */

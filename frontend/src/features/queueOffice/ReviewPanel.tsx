@@ -83,7 +83,9 @@ export function ReviewPanel({ application, onChanged }: { application: OfficeApp
               <label key={reason.code} className="check qo-reasons__item">
                 <input type="checkbox" className="check__input" checked={reasons.includes(reason.code)} onChange={() => toggle(reason.code)} />
                 <span className="check__label">
-                  {reason.explanation} <span className="mono qo-check__code">{reason.code}</span>
+                  {/* A ground the checks found is told with its facts; any other by its short name. */}
+                  {suggested.includes(reason.code) ? reason.explanation : t(`queueOffice.reasons.${reason.code}`, { defaultValue: reason.explanation })}{' '}
+                  <span className="mono qo-check__code">{reason.code}</span>
                 </span>
               </label>
             ))}
