@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from backend.adapters.pdf import OfficialDocument, render_pdf
 from backend.calendar import ALMATY
 from backend.errors import DomainError
+from backend.models.history import HistoryEvent
 from backend.models.queue import (
     HearingOutcome,
     QueueApplication,
@@ -195,12 +196,17 @@ async def _result_signer(app: QueueApplication) -> Signer | None:
     return Signer(name=sig.signer_name, iin=sig.signer_iin, serial=sig.certificate_serial, at=sig.signed_at)
 
 
+def _decision_key(app: QueueApplication) -> str:
+    """Which decision a certificate is of. Rows' created_at is the machine's time while decisions
+    read the queue's clock (which tests and demo servers move), so the two are never compared."""
+    return app.decided_at.astimezone(dt.timezone.utc).isoformat() if app.decided_at else ""
+
+
 async def has_current_certificate(app: QueueApplication) -> bool:
-    """A certificate issued since the application's last decision."""
-    query = QueueFile.filter(application_id=app.id, kind__in=list(CERTIFICATE_FILE_KINDS))
-    if app.decided_at is not None:
-        query = query.filter(created_at__gte=app.decided_at.astimezone(dt.timezone.utc))
-    return await query.exists()
+    """A certificate was issued for the application's last decision."""
+    issued = await HistoryEvent.filter(entity=ENTITY, entity_id=str(app.id), action="certificate_issued").values_list(
+        "data", flat=True)
+    return any((data or {}).get("decision") == _decision_key(app) for data in issued)
 
 
 async def issue(rt: Runtime, app: QueueApplication, issued_at: dt.datetime) -> list[QueueFile]:
@@ -224,7 +230,7 @@ async def issue(rt: Runtime, app: QueueApplication, issued_at: dt.datetime) -> l
         made.append((file_id, kind, doc.title, await signed_pdf(rt, doc)))
     async with atomic():
         rows = [await store_pdf(rt, app, file_id, kind, title, content) for file_id, kind, title, content in made]
-        await history.record(ENTITY, app.id, "certificate_issued", None,
+        await history.record(ENTITY, app.id, "certificate_issued", None, decision=_decision_key(app),
                              files=[{"id": str(r.id), "kind": r.kind.value, "sha256": r.sha256} for r in rows])
         await events.changed(rt, app)
     return rows

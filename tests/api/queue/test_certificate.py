@@ -89,3 +89,19 @@ async def test_the_public_check_knows_only_certificates(world, rt):
     app, _ = await _registered(world, rt)
     assert (await world.anon.data(CHECK, {"id": str(app.id)}))["queueCertificateCheck"] is None
     assert (await world.anon.data(CHECK, {"id": "not-a-uuid"}))["queueCertificateCheck"] is None
+
+
+async def test_the_certificates_are_issued_once_whatever_the_queues_clock_says(world, rt):
+    """The queue's clock may run ahead of the machine's (tests, demo servers): papers are still issued once."""
+    from backend.models.queue import QueueFile
+    from backend.services.queue import documents
+
+    with clock.at(almaty(2027, 6, 1, 10, 0)):
+        app = await make_application(world.citizen.user, status=QueueStatus.IN_REVIEW, emergency=True,
+                                     filed_at=clock.now())
+        body = await world.officer.data(REVIEW, {"i": {"applicationId": str(app.id), "eligible": True, "reasons": [],
+                                                        "comment": ""}})
+        assert body["queueOfficeReview"]["errors"] == []
+        assert await documents.issue_due(rt, app.id) == []  # a second run finds nothing to do
+    kinds = sorted(await QueueFile.filter(application_id=app.id).values_list("kind", flat=True))
+    assert [k.value for k in kinds] == ["certificate_kk", "certificate_ru"]
