@@ -111,6 +111,18 @@ test('a citizen checks, applies auto-filled, signs by SMS and gets the queue num
   expect(kk.text).toContain(number);
   expect(kk.text).toMatch(new RegExp(`\\b${queueNumber}\\b`));
 
+  // A complaint about the decision to the provider's head: registered at once, its 5-working-day term counting down.
+  const complaints = page.getByRole('region', { name: 'Жалобы' });
+  await complaints.getByRole('button', { name: 'Подать жалобу на решение' }).click();
+  await expect(complaints.getByRole('radio', { name: /^Руководителю услугодателя/ })).toBeChecked();
+  await complaints.getByRole('textbox', { name: 'Жалоба' }).fill('Прошу проверить дату постановки на учёт: заявление подано в 10:00.');
+  await complaints.getByRole('button', { name: 'Подать жалобу', exact: true }).click();
+  await expect(page.getByText(/^Жалоба .+ зарегистрирована\.$/).first()).toBeVisible();
+  const complaint = complaints.locator('[data-complaint]');
+  await expect(complaint).toContainText('Зарегистрирована');
+  await expect(complaint.locator('[data-deadline="complaint"]')).toContainText(/Осталось 5 рабочих дней|Осталось \d+ рабоч/);
+  await shot('complaint');
+
   // Service history: the service, its status and result, with the downloads.
   await openFromQueueMenu(page, 'ru', 'history');
   const item = page.locator(`[data-service="${number}"]`);

@@ -22,7 +22,7 @@ const MAX_COMPLAINT_FILES = 10;
  * §§18–19: the complaints about this application's decision with their status, deadlines and
  * answers, and a new one to the provider's head (5 working days) or the quality authority (15).
  */
-export function ComplaintsCard({ application, onFiled }: { application: QueueApplicationFieldsFragment; onFiled: (number: string) => void }) {
+export function ComplaintsCard({ application, onFiled }: { application: QueueApplicationFieldsFragment; onFiled: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [, fileComplaint] = useMutation(QueueComplaintFileDocument);
@@ -56,7 +56,7 @@ export function ComplaintsCard({ application, onFiled }: { application: QueueApp
     setText('');
     setFiles([]);
     setRequestId(crypto.randomUUID());
-    onFiled(payload.complaint.number);
+    onFiled();
   };
 
   return (

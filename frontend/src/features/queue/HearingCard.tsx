@@ -72,7 +72,7 @@ export function HearingCard({ application, onChanged }: { application: QueueAppl
           <dd>{formatDate(hearing.hearingDue, locale)}</dd>
         </div>
       </dl>
-      {open && <DeadlineList deadlines={hearingDeadlines.length ? hearingDeadlines : [{ kind: 'hearing', due: hearing.hearingDue, workingDaysLeft: hearing.workingDaysLeft, overdue: hearing.workingDaysLeft < 0 }]} />}
+      {application.status === 'HEARING' && !hearing.heldAt && <DeadlineList deadlines={hearingDeadlines.length ? hearingDeadlines : [{ kind: 'hearing', due: hearing.hearingDue, workingDaysLeft: hearing.workingDaysLeft, overdue: hearing.workingDaysLeft < 0 }]} />}
       {hearing.positionSubmittedAt && (
         <Alert tone="success">
           <p>{t('queue.hearing.submitted', { at: formatDateTime(hearing.positionSubmittedAt, locale) })}</p>

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { ChecksList } from './ChecksList';
 import { ComplaintsCard } from './ComplaintsCard';
 import { DeadlineList } from './DeadlineList';
+import { CONSENTS } from './form';
 import { HearingCard } from './HearingCard';
 import { LiveIndicator } from './LiveIndicator';
 import { NumberChanges } from './NumberChanges';
@@ -39,7 +40,7 @@ export function QueueApplicationPage() {
   const [app, setApp] = useState<QueueApplicationFieldsFragment | null>(null);
   const [missing, setMissing] = useState(false);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [flash, setFlash] = useState<string | null>(() => (location.state as { flash?: string } | null)?.flash ?? null);
+  const [flash] = useState<string | null>(() => (location.state as { flash?: string } | null)?.flash ?? null);
   const [announcement, announce] = useAnnouncement();
   const statusRef = useRef<string | null>(null);
   usePageTitle(app ? t('queue.card.title', { number: app.number }) : t('queue.title'));
@@ -91,7 +92,7 @@ export function QueueApplicationPage() {
   if (!app) return <PageLoader />;
 
   const certs = certificates(app.files);
-  const otherFiles = app.files.filter((f) => !certs.includes(f) && f.kind !== 'hearing_position');
+  const otherFiles = app.files.filter((f) => !f.kind.startsWith('certificate_') && f.kind !== 'hearing_position');
   const decided = isDecided(app.status);
   const number = app.entry?.number ?? app.queueNumber;
   // The hearing's own deadlines are counted down on its card.
@@ -230,7 +231,7 @@ export function QueueApplicationPage() {
           )}
           <h3 className="q-subtitle">{t('queue.card.consentsGiven')}</h3>
           <ul className="q-consent-list">
-            {app.consents.map((c) => (
+            {[...app.consents].sort((a, b) => CONSENTS.indexOf(a.consent) - CONSENTS.indexOf(b.consent)).map((c) => (
               <li key={c.consent}>
                 <span>{t(`queue.apply.consent.${c.consent}`)}</span>
                 <span className="q-facts__sub">{t('queue.card.consentLine', { at: formatDateTime(c.givenAt, locale), method: t(`queue.apply.methods.${c.signingMethod}`) })}</span>
@@ -255,13 +256,12 @@ export function QueueApplicationPage() {
           </Card>
         )}
 
-        <ComplaintsCard
-          application={app}
-          onFiled={(complaintNumber) => {
-            setFlash(t('queue.complaints.filed', { number: complaintNumber }));
-            void load(false);
-          }}
-        />
+        {(decided || app.complaints.length > 0) && (
+          <ComplaintsCard
+            application={app}
+            onFiled={() => void load(false)}
+          />
+        )}
 
         <Card title={t('queue.card.history')} id="q-history" className="q-card--wide">
           {app.history.length === 0 ? (

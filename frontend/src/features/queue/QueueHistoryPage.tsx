@@ -4,18 +4,27 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
-import { MyServiceHistoryDocument } from '../../gql/graphql';
+import { MyServiceHistoryDocument, type QueueStatus } from '../../gql/graphql';
 import { fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { QueueFileLink } from './QueueFileLink';
+import { certificates, statusTone } from './status';
 import './queue.css';
+
+const QUEUE_STATUSES: readonly QueueStatus[] = ['FILED', 'IN_REVIEW', 'HEARING', 'REGISTERED', 'REFUSED', 'REMOVED'];
 
 /** A status of the history in words: an application's or a complaint's, as the API names them. */
 function historyStatus(t: TFunction, service: string, status: string): string {
   const code = status.toUpperCase();
   const key = service === 'queue_complaint' ? `queue.complaints.status.${code}` : `queue.status.${code}`;
   return t(key, { defaultValue: status });
+}
+
+function historyTone(service: string, status: string): string {
+  const code = status.toUpperCase();
+  if (service === 'queue_complaint') return code === 'SATISFIED' ? 'success' : code === 'REJECTED' ? 'danger' : 'progress';
+  return QUEUE_STATUSES.includes(code as QueueStatus) ? statusTone(code as QueueStatus) : 'neutral';
 }
 
 /** "Service history" (seed 002, «Қызметтерді алу тарихы»): every service asked for, its status and result, with downloads. */
@@ -36,11 +45,14 @@ export function QueueHistoryPage() {
       {data && items.length === 0 && <p className="empty-state">{t('queue.history.empty')}</p>}
       {items.length > 0 && (
         <ul className="q-list" aria-label={t('queue.history.title')}>
-          {items.map((item) => (
+          {items.map((item) => {
+            // The certificates in force, then the rest (notices, answers).
+            const files = [...certificates(item.files), ...item.files.filter((f) => !f.kind.startsWith('certificate_'))];
+            return (
             <li key={item.id} className="q-list__item card" data-service={item.number}>
               <div className="q-list__head">
                 <h2 className="q-list__service">{t(`queue.history.services.${item.service}`, { defaultValue: item.service })}</h2>
-                <span className="q-status q-status--neutral">{historyStatus(t, item.service, item.status)}</span>
+                <span className={`q-status q-status--${historyTone(item.service, item.status)}`}>{historyStatus(t, item.service, item.status)}</span>
               </div>
               <dl className="q-facts">
                 <div className="q-facts__item">
@@ -64,15 +76,16 @@ export function QueueHistoryPage() {
                   <dd>{item.result || '—'}</dd>
                 </div>
               </dl>
-              {item.files.length > 0 && (
+              {files.length > 0 && (
                 <div className="q-files" aria-label={t('queue.history.files')}>
-                  {item.files.map((f) => (
+                  {files.map((f) => (
                     <QueueFileLink key={f.id} file={f} />
                   ))}
                 </div>
               )}
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </div>

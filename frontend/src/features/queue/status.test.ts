@@ -20,8 +20,14 @@ describe('queue application status', () => {
     expect(statusTone('IN_REVIEW')).toBe('progress');
   });
 
-  it('lists the certificates Kazakh first, then Russian, and nothing else', () => {
-    const files = [{ kind: 'certificate_ru' }, { kind: 'technical_conclusion' }, { kind: 'certificate_kk' }];
-    expect(certificates(files).map((f) => f.kind)).toEqual(['certificate_kk', 'certificate_ru']);
+  it('lists the certificates in force, Kazakh first, then Russian, and nothing else', () => {
+    const at = (day: number) => `2026-12-0${day}T05:00:00Z`;
+    const files = [
+      { id: 'ru1', kind: 'certificate_ru', createdAt: at(8) },
+      { id: 'c', kind: 'technical_conclusion', createdAt: at(9) },
+      { id: 'kk1', kind: 'certificate_kk', createdAt: at(8) },
+      { id: 'ru2', kind: 'certificate_ru', createdAt: at(9) },
+    ];
+    expect(certificates(files).map((f) => f.id)).toEqual(['kk1', 'ru2']);
   });
 });

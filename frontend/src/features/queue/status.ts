@@ -46,8 +46,17 @@ export function routeSteps(status: QueueStatus, hadHearing: boolean): RouteStep[
   }));
 }
 
-/** The certificate files (kk first, then ru), as the decision issues them. */
-export function certificates<F extends { kind: string }>(files: readonly F[]): F[] {
+/**
+ * The certificates in force (kk first, then ru): the newest of each language, since a decision
+ * taken again (after a hearing, a satisfied complaint) issues them anew.
+ */
+export function certificates<F extends { kind: string; createdAt: string }>(files: readonly F[]): F[] {
   const order = ['certificate_kk', 'certificate_ru'];
-  return files.filter((f) => order.includes(f.kind)).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const newest = new Map<string, F>();
+  for (const f of files) {
+    if (!order.includes(f.kind)) continue;
+    const seen = newest.get(f.kind);
+    if (!seen || Date.parse(f.createdAt) > Date.parse(seen.createdAt)) newest.set(f.kind, f);
+  }
+  return order.flatMap((kind) => newest.get(kind) ?? []);
 }
