@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { smallPdf } from '../support/applications';
 import { signInWithPassword } from '../support/auth';
 import { openCertificate } from '../support/eds';
-import { fileBySms, OFFICE_PERSONAS, openFromMenu, QUEUE_OFFICER_LOGIN, waitForStatus } from '../support/queueOffice';
+import { fileBySms, fileComplaint, OFFICE_PERSONAS, openFromMenu, QUEUE_OFFICER_LOGIN, waitForStatus } from '../support/queueOffice';
 import { screenshot } from '../support/screenshots';
 
 /**
@@ -10,7 +10,8 @@ import { screenshot } from '../support/screenshots';
  * housing files (through the API; the citizen specs show the form), the automatic check sends the
  * preliminary decision, the applicant states a position with a document in the cabinet, the queue
  * officer reads it in the back office and records a reasoned refusal signed with EDS in the browser
- * (the demo CA's officer certificate), and the applicant's page shows the refusal with its reasons.
+ * (the demo CA's officer certificate), and the applicant's page shows the refusal with its reasons;
+ * then the applicant complains, and the officer takes the complaint up and rejects it with reasoning.
  */
 test('the officer records a reasoned refusal after the hearing, signed with EDS, and the applicant sees it', async ({ browser, request }, testInfo) => {
   test.setTimeout(180_000);
@@ -95,6 +96,26 @@ test('the officer records a reasoned refusal after the hearing, signed with EDS,
   });
   await expect(citizen.locator('.q-reasons').first()).toBeVisible();
   await shotCitizen('citizen-refused');
+
+  // The applicant complains to the provider's head; the officer works it with its countdowns.
+  const complaint = await fileComplaint(request, me, filed.id, 'Шешіммен келіспеймін: пәтер 2012 жылы сатылған, соңғы бес жылда менде тұрғын үй болған жоқ.');
+  await officer.getByRole('link', { name: '← Өтініштер тізіміне' }).click();
+  await officer.getByRole('navigation', { name: 'Қызметкер кабинетінің бөлімдері' }).getByRole('link', { name: 'Шағымдар' }).click();
+  await expect(officer.getByRole('heading', { level: 1, name: 'Шешімдерге шағымдар' })).toBeVisible();
+  const item = officer.getByRole('article', { name: `№ ${complaint} шағым` });
+  await expect(item).toContainText(filed.number);
+  await expect(item).toContainText('Қызмет берушінің басшысына');
+  await expect(item.getByTestId('countdown').first()).toContainText(/\d+ жұмыс күні қалды/);
+  await item.getByRole('button', { name: 'Қарауға алу' }).click();
+  await expect(officer.getByText(`№ ${complaint} шағым: Қаралуда.`)).toBeVisible();
+  await shotOfficer('office-complaint');
+  await item.getByRole('radio', { name: 'Уәжді түрде қанағаттандырусыз қалдыру' }).check();
+  const answer = 'Жекешелендірілген мемлекеттік тұрғын үйді алу фактісі сатумен жойылмайды (Қағидалардың 15-тармағының 7) тармақшасы); шешім өзгеріссіз қалады.';
+  await item.getByRole('textbox', { name: /^Жауап/ }).fill(answer);
+  await item.getByRole('button', { name: 'Жауапты жіберу' }).click();
+  await expect(officer.getByText(`№ ${complaint} шағым: Қанағаттандырусыз қалдырылды.`)).toBeVisible();
+  await expect(item).toContainText(answer);
+  await shotOfficer('office-complaint-answered');
 
   await citizenContext.close();
   await officerContext.close();

@@ -89,6 +89,19 @@ export async function fileBySms(request: APIRequestContext, persona: Persona, co
   return filed.queueApplicationFile.application as Filed;
 }
 
+/** The persona complains about the decision on their application (to the provider's head); the complaint's number. */
+export async function fileComplaint(request: APIRequestContext, persona: Persona, applicationId: string, text: string): Promise<string> {
+  const token = await apiSignIn(request, persona.email);
+  const data = await call<{ queueComplaintFile: { complaint: { number: string } | null; errors: unknown[] } }>(
+    request,
+    token,
+    'mutation($input: QueueComplaintFileInput!) { queueComplaintFile(input: $input) { complaint { number } errors { code field } } }',
+    { input: { applicationId, addressee: 'PROVIDER', text, uploadIds: [], requestId: `e2e-complaint-${applicationId}` } },
+  );
+  expect(data.queueComplaintFile.errors).toEqual([]);
+  return (data.queueComplaintFile.complaint as { number: string }).number;
+}
+
 /** A file sent as the SPA sends one (tus: create, then the bytes); its upload id. */
 export async function tusUpload(request: APIRequestContext, token: string, name: string, bytes: Buffer): Promise<string> {
   const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

@@ -99,7 +99,7 @@ export function OfficeApplicationPage() {
   if (!app) return <PageLoader />;
 
   const none = <span className="muted">—</span>;
-  const complaints = app.complaints ?? [];
+  const complaints = app.complaints;
   const conclusion = app.files.filter((f) => f.kind === 'technical_conclusion');
   // The applicant's position files are the hearing's: shown there, not twice.
   const otherFiles = app.files.filter((f) => f.kind !== 'technical_conclusion' && f.kind !== 'hearing_position');

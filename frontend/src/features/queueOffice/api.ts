@@ -1,5 +1,4 @@
 import type { QueueOfficeApplicationFieldsFragment, QueueOfficeRowFieldsFragment } from '../../gql/graphql';
-import type { QueueComplaint } from './types';
 
 export {
   QueueComplaintAnswerDocument,
@@ -13,8 +12,8 @@ export {
   QueueReasonsDocument,
 } from '../../gql/graphql';
 
-/** One application as the back office reads it (queueOffice.graphql); its complaints join once the schema lists them on it. */
-export type OfficeApplication = QueueOfficeApplicationFieldsFragment & { complaints?: QueueComplaint[] };
+/** One application as the back office reads it (queueOffice.graphql). */
+export type OfficeApplication = QueueOfficeApplicationFieldsFragment;
 export type OfficeRowFields = QueueOfficeRowFieldsFragment;
 
 export interface DecisionInput {

@@ -64,6 +64,7 @@ const application = {
   files: [{ id: 'f1', kind: 'technical_conclusion', title: 'conclusion.pdf', size: 2048, contentType: 'application/pdf', url: '/files/f1' }],
   hearing: null,
   entry: null,
+  complaints: [],
   history: [],
 };
 
