@@ -231,6 +231,7 @@ async def issue(rt: Runtime, app: QueueApplication, issued_at: dt.datetime) -> l
     async with atomic():
         rows = [await store_pdf(rt, app, file_id, kind, title, content) for file_id, kind, title, content in made]
         await history.record(ENTITY, app.id, "certificate_issued", None, decision=_decision_key(app),
+                             issuedAt=issued_at.astimezone(dt.timezone.utc).isoformat(),
                              files=[{"id": str(r.id), "kind": r.kind.value, "sha256": r.sha256} for r in rows])
         await events.changed(rt, app)
     return rows
@@ -266,10 +267,16 @@ async def certificate_check(certificate_id: object) -> CertificateCheck | None:
     language = "kk" if row.kind is QueueFileKind.CERTIFICATE_KK else "ru"
     # The title says which decision a certificate is of; the application may have moved on since.
     refusal = row.title == text("title.refused", language)
+    # The time printed on the certificate is the queue's clock; the row's created_at is the machine's.
+    issued_at = row.created_at
+    for data in await HistoryEvent.filter(entity=ENTITY, entity_id=str(app.id), action="certificate_issued").values_list(
+            "data", flat=True):
+        if any(f.get("id") == str(row.id) for f in (data or {}).get("files", [])) and data.get("issuedAt"):
+            issued_at = dt.datetime.fromisoformat(data["issuedAt"])
     return CertificateCheck(
         id=row.id, kind="refusal" if refusal else "registration",
         language=language,
         application_number=app.number, queue_number=None if refusal else app.queue_number,
-        registered_at=None if refusal else app.registered_at, issued_at=row.created_at, sha256=row.sha256, size=row.size,
+        registered_at=None if refusal else app.registered_at, issued_at=issued_at, sha256=row.sha256, size=row.size,
     )
 

@@ -62,6 +62,7 @@ async def test_the_certificate_in_kazakh_and_russian_holds_the_number_and_is_sig
         assert check["kind"] == "registration" and check["queueNumber"] == 1
         assert check["applicationNumber"] == app.number and check["sha256"] == file["sha256"]
         assert check["language"] == kind[-2:]
+        assert check["issuedAt"].startswith("2026-12-01T06:00")  # the queue's clock, as printed
 
     kk, ru = texts["certificate_kk"], texts["certificate_ru"]
     assert "Тұрғынжайға мұқтаждар есебіне қою туралы анықтама" in kk and "Кезек нөмірі" in kk
