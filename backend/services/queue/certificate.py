@@ -11,6 +11,7 @@ job again; it issues only what the application's state calls for and does not ha
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import uuid
@@ -222,6 +223,9 @@ async def issue(rt: Runtime, app: QueueApplication, issued_at: dt.datetime) -> l
         if hearing is not None and hearing.outcome is HearingOutcome.REFUSED:
             reasons = list(hearing.reasons or reasons)
             reasoning = hearing.outcome_reasoning
+            if signer is not None and hearing.held_at is not None:
+                # The signature row's time is the machine's; the decision's is the queue's clock.
+                signer = dataclasses.replace(signer, at=hearing.held_at)
     made = []
     for locale, kind in CERTIFICATE_KINDS.items():
         file_id = uuid.uuid4()

@@ -139,6 +139,7 @@ async def test_the_position_with_a_file_then_a_reasoned_refusal_signed_by_the_of
     text = pdf_text(ru)
     assert "Справка об отказе" in text and REASON in text and "ЖҰМАБЕКОВ" in text
     assert "mortgage does not change ownership" in text
+    assert "26.03.2027 10:00" in text  # heard and signed on the hearing day
     assert [s.valid for s in await verify_pdf(rt.signatures, ru)] == [True]
     check = (await client.data(CHECK, {"id": certificates["certificate_ru"]["id"]}))["queueCertificateCheck"]
     assert check["kind"] == "refusal" and check["queueNumber"] is None
