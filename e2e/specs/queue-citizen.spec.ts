@@ -78,6 +78,14 @@ test('a citizen checks, applies auto-filled, signs by SMS and gets the queue num
   await expect(page.getByText('Дайте это согласие: без него заявление не подать.')).toHaveCount(4);
   await expect(page.getByRole('checkbox', { name: CONSENTS_RU[0] })).toBeFocused();
   await giveConsents(page, CONSENTS_RU);
+  // The SMS code goes only to a phone of the mobile citizens' base for this IIN.
+  const phone = page.getByLabel('Мобильный телефон');
+  await phone.fill('+7 707 000 00 00');
+  await page.getByRole('button', { name: 'Отправить код' }).click();
+  await expect(page.getByText('Этот телефон не зарегистрирован в базе мобильных граждан по вашему ИИН. Укажите зарегистрированный номер или подпишите ЭЦП.')).toBeVisible();
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await phone.fill(me.phone);
+  await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
   await shot('apply-filled');
 
   await signBySms(page, me.phone);

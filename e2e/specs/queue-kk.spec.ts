@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signInWithPassword } from '../support/auth';
 import { nextCode, outboxMark } from '../support/outbox';
+import { openCertificate } from '../support/eds';
 import { downloadPdfText, giveConsents, openFromQueueMenu, QUEUE_PERSONAS, queueStatus } from '../support/queue';
 import { screenshot } from '../support/screenshots';
 
@@ -67,4 +68,30 @@ test('the queue in Kazakh: a category confirmed by the registry puts the applica
   await openFromQueueMenu(page, 'kk', 'history');
   await expect(page.locator(`[data-service="${number}"]`)).toBeVisible();
   await shot('history');
+});
+
+/**
+ * Seed 002's other way to sign: EDS in the browser over the exact bytes the server gives for the
+ * answers (queueSigningPayload); the certificate file and its password never leave the page.
+ */
+test('the application is signed with EDS in the browser by the applicant’s own certificate', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // Persona #02, Садықова Әйгерім (Astana since 2012), the demo citizen with demo certificates.
+  const iin = '900515300197';
+  await signInWithPassword(page, iin);
+  await openFromQueueMenu(page, 'kk', 'queue');
+  await page.getByRole('link', { name: 'Өтініш беру' }).click();
+  await expect(page.locator(`[data-person="${iin}"]`)).toContainText('Садықова Әйгерім Нұрланқызы');
+  await giveConsents(page, CONSENTS_KK);
+  await page.getByRole('radio', { name: 'ЭЦҚ (сертификат файлы)' }).check();
+  const signing = page.getByRole('region', { name: 'Қол қою' });
+  await openCertificate(signing, 'citizen-sign');
+  await expect(signing.getByRole('group', { name: 'Сертификат иесі' })).toContainText('САДЫҚОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ');
+  await screenshot(page, testInfo, 'eds-01-certificate');
+  await signing.getByRole('button', { name: 'Қол қойып, беру', exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /^Q-\d{4}-\d+ өтініші$/ })).toBeVisible();
+  await expect(queueStatus(page)).toHaveText('Есепке қойылды');
+  await expect(page.getByRole('region', { name: 'Өтініш', exact: true })).toContainText('ЭЦҚ (сертификат файлы)');
+  await screenshot(page, testInfo, 'eds-02-registered');
 });
