@@ -171,3 +171,36 @@ test('a preliminary refusal invites to a hearing, and the applicant sends a posi
   await expect(hearing.getByRole('button', { name: 'Отправить позицию' })).toHaveCount(0);
   await shot('position-sent');
 });
+
+/**
+ * The emergency-housing path: the expert's technical conclusion is required and sent by tus with the
+ * form; the application goes to a queue officer, whose 3-working-day term counts down on its page.
+ */
+test('on the emergency path the technical conclusion is required, uploaded, and the officer’s term counts down', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const me = QUEUE_PERSONAS.emergency;
+  await signInWithPassword(page, me.iin);
+  await inRussian(page);
+  await page.goto('/queue/apply');
+  await expect(page.locator(`[data-person="${me.iin}"]`)).toContainText(me.name);
+  await page.getByRole('radio', { name: 'Да: моё единственное жильё официально признано аварийным' }).check();
+  await expect(page.getByText('Тогда нужно приложить техническое заключение эксперта', { exact: false })).toBeVisible();
+  await giveConsents(page, CONSENTS_RU);
+
+  await page.getByRole('button', { name: 'Отправить код' }).click();
+  await expect(page.getByText('Приложите техническое заключение эксперта об аварийном состоянии.')).toBeVisible();
+  await page.getByLabel('Техническое заключение эксперта').setInputFiles(await smallPdf('technical-conclusion.pdf', 'Техническое заключение'));
+  await expect(page.getByRole('list', { name: 'Добавленные файлы: Техническое заключение эксперта' })).toContainText('technical-conclusion.pdf');
+  await expect(page.getByText('Приложите техническое заключение эксперта об аварийном состоянии.')).toHaveCount(0);
+  await screenshot(page, testInfo, 'emergency-01-conclusion');
+
+  await signBySms(page, me.phone);
+  await expect(queueStatus(page)).toHaveText('На рассмотрении у специалиста');
+  const deadlines = page.getByRole('region', { name: 'Сроки' });
+  // Filed on Tuesday 8 December (the run's clock): the officer's 3 working days are the 8th, 9th and 10th.
+  const decision = deadlines.locator('[data-deadline="decision"]');
+  await expect(decision).toContainText('до 10 декабря 2026 г.');
+  await expect(decision).toContainText('Осталось 2 рабочих дня');
+  await expect(page.getByRole('region', { name: 'Документы' })).toContainText('Техническое заключение');
+  await screenshot(page, testInfo, 'emergency-02-in-review');
+});

@@ -15,6 +15,8 @@ export const QUEUE_PERSONAS = {
   guardian: { iin: '800202402543', name: 'Мұратова Гүлнұр Сабитқызы', phone: '+77015550122' },
   /** #21 Мұратов Әлихан Ерболұлы, 15, without parental care, Kokshetau → registered (§11). */
   minor: { iin: '110404502474', name: 'Мұратов Әлихан Ерболұлы' },
+  /** #12 Мырзахметов Талғат Оңалбекұлы, Shymkent: his only house, declared emergency, is in Turkistan → the officer reviews. */
+  emergency: { iin: '750808301849', name: 'Мырзахметов Талғат Оңалбекұлы', phone: '+77015550112' },
   /** #19 Өтегенова Мәдина Сейітқызы, Atyrau: disability group II confirmed by the registry → the vulnerable list. */
   disabled: { iin: '771201402334', name: 'Өтегенова Мәдина Сейітқызы', phone: '+77015550119', category: 'disability_1_2' },
 } as const;
