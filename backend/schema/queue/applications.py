@@ -231,7 +231,10 @@ class QueueHistoryEntry:
 
     @classmethod
     def from_row(cls, row) -> QueueHistoryEntry:
-        return cls(at=row.created_at, action=row.action, actor_name=str(row.data.get("actorName") or ""))
+        # The queue's own time (`clock.now()`, recorded as data["at"]) where given: on a demo server whose clock
+        # was moved it is what filedAt and decidedAt show too; the row's real creation time otherwise.
+        at = dt.datetime.fromisoformat(row.data["at"]) if row.data.get("at") else row.created_at
+        return cls(at=at, action=row.action, actor_name=str(row.data.get("actorName") or ""))
 
 
 @strawberry.type(description="An application to be put on the register of those in need of housing.")

@@ -429,7 +429,8 @@ async def file(rt: Runtime, scope: Scope, data: ApplicationInput, signature: Sig
             if prepared.conclusion_upload_id is not None:
                 await _attach_conclusion(rt, scope, app, prepared)
             await history.record(
-                ENTITY, app.id, "filed", actor_id=scope.user_id, ip=req.ip, actorName=prepared.parties.filer.full_name,
+                ENTITY, app.id, "filed", actor_id=scope.user_id, ip=req.ip, at=now.isoformat(),
+                actorName=prepared.parties.filer.full_name,
                 status=status.value, representation=prepared.parties.representation.value,
                 signingMethod=signed.method.value, path=assessment.path, eligible=assessment.eligible,
                 checks=[{"code": c.code, "passed": c.passed, "applies": c.applies} for c in assessment.checks],

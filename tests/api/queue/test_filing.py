@@ -28,10 +28,10 @@ PAYLOAD = "query($i: QueueApplicationInput!) { queueSigningPayload(input: $i) { 
 CODE = """mutation($i: QueueSmsCodeRequestInput!) { queueSmsCodeRequest(input: $i) {
   sentTo resendAvailableAt errors { field code params } } }"""
 FILE = """mutation($i: QueueApplicationFileInput!) { queueApplicationFile(input: $i) {
-  application { id number status businessDate signingMethod representation emergency phone email listKind
+  application { id number status businessDate filedAt signingMethod representation emergency phone email listKind
     person { iin fullName adult address { locality { code } } } representative { iin fullName }
     locality { code name republican } categories { code name } consents { consent givenAt signingMethod }
-    deadlines { kind due workingDaysLeft overdue } history { action actorName } checks { code passed applies } }
+    deadlines { kind due workingDaysLeft overdue } history { at action actorName } checks { code passed applies } }
   errors { field code params } } }"""
 ELIGIBILITY = """query($i: QueueClaimInput!) { queueEligibility(input: $i) {
   eligible emergency listKind checks { code passed applies reason explanation } reasons { code explanation } } }"""
@@ -100,6 +100,7 @@ async def test_a_citizen_files_for_herself_signing_by_sms_and_the_decision_runs_
     assert {c["signingMethod"] for c in app["consents"]} == {"SMS"}
     assert [(d["kind"], d["due"]) for d in app["deadlines"]] == [("decision", "2026-12-08"), ("notify", "2026-12-10")]
     assert [h["action"] for h in app["history"]] == ["filed"]
+    assert app["history"][0]["at"] == app["filedAt"]  # the queue's clock, also when a demo server moved it
     assert app["history"][0]["actorName"] == "Сейітқали Нұрлан Болатұлы"
     assert {c["code"] for c in app["checks"] if c["applies"] and not c["passed"]} == set()
     # Inside provider hours the automatic decision runs right after the filing commits.
