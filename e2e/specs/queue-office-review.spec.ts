@@ -63,4 +63,13 @@ test('the officer reviews an emergency application, registers it, then removes t
   await expect(page.getByTestId('queue-status')).toHaveText('Есептен шығарылды');
   await expect(entry.locator('.qo-entry__number')).toHaveText('есептен шығарылған');
   await shot('removed');
+
+  // The same card in Russian (then back: the account keeps the language it was last used in).
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await expect(page.getByTestId('queue-status')).toHaveText('Снят с учёта');
+  await expect(page.getByRole('region', { name: 'Место в очереди' }).locator('.qo-entry__number')).toHaveText('снят с учёта');
+  await expect(page.getByRole('region', { name: 'Проверки и основания' })).toBeVisible();
+  await shot('removed-ru');
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+  await expect(page.getByTestId('queue-status')).toHaveText('Есептен шығарылды');
 });

@@ -52,9 +52,18 @@ test('the public list shows a registered applicant masked, and the application n
   await expect(page.getByRole('region', { name: 'Қарағанды: Әлеуметтік осал топтар тізімі' })).toBeVisible();
   await expect(page.locator(`tr[data-application="${filed.number}"]`)).toHaveCount(0);
 
+  // In English, the same list (the locality's name comes from the server in the language asked).
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Housing queue lists' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Karaganda: Socially vulnerable categories' })).toBeVisible();
+  await page.getByRole('radio', { name: 'General list' }).check();
+  await expect(page.getByRole('region', { name: 'Karaganda: General list' }).locator(`tr[data-application="${filed.number}"]`)).toContainText(me.masked);
+  await screenshot(page, testInfo, '04-english');
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+
   // A phone: the table becomes cards, still readable.
   await page.getByRole('radio', { name: 'Жалпы тізім' }).check();
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(row).toBeVisible();
-  await screenshot(page, testInfo, '04-phone');
+  await screenshot(page, testInfo, '05-phone');
 });

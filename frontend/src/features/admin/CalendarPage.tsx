@@ -56,6 +56,9 @@ export function CalendarPage() {
     void load();
   }, [load]);
 
+  // A message worded in the language before goes with it.
+  useEffect(() => setFlash(null), [locale]);
+
   // The preview: asked again after every change of the calendar (`version`), which then compares
   // the new date with the one before; a new question (another date or count) compares nothing.
   const [from, setFrom] = useState(today);

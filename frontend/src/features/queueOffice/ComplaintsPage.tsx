@@ -40,7 +40,7 @@ export function complaintOrder(a: QueueComplaint, b: QueueComplaint): number {
  * reasoning, or forward.
  */
 export function ComplaintsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('queueOffice.complaints.title'));
   const client = useClient();
   const [filter, setFilter] = useState<QueueComplaintStatus | 'ALL'>('ALL');
@@ -59,6 +59,9 @@ export function ComplaintsPage() {
     setComplaints(null);
     void load();
   }, [load]);
+
+  // A message worded in the language before goes with it.
+  useEffect(() => setFlash(null), [i18n.language]);
 
   return (
     <div className="page page--wide qo-page">

@@ -49,7 +49,11 @@ export function OfficeApplicationPage() {
     const found = result.data?.queueApplication ?? null;
     if (!found) setMissing(true);
     else setApp(found);
-  }, [client, applicationId]);
+    // The server words checks, reasons and number changes in the request's language: read again in a new one.
+  }, [client, applicationId, locale]);
+
+  // A message worded in the language before goes with it.
+  useEffect(() => setFlash(null), [locale]);
 
   useEffect(() => {
     void load();

@@ -55,8 +55,8 @@ export function OfficeListPage() {
       setError(null);
       return result.data.queueOfficeApplications;
     },
-    // `attempt`: "Try again" asks once more for the same list.
-    [client, status, attempt],
+    // `attempt`: "Try again" asks once more for the same list; a new language, for the localities' names in it.
+    [client, status, attempt, locale],
   );
 
   useEffect(() => {

@@ -46,7 +46,7 @@ export function PublicListPage() {
   useEffect(() => {
     let live = true;
     void client
-      .query(QueuePublicLocalitiesDocument, {}, { requestPolicy: 'cache-first' })
+      .query(QueuePublicLocalitiesDocument, {}, { requestPolicy: 'network-only' }) // names in the language now chosen
       .toPromise()
       .then((result) => {
         if (!live) return;
