@@ -94,4 +94,12 @@ test('the application is signed with EDS in the browser by the applicant’s own
   await expect(queueStatus(page)).toHaveText('Есепке қойылды');
   await expect(page.getByRole('region', { name: 'Өтініш', exact: true })).toContainText('ЭЦҚ (сертификат файлы)');
   await screenshot(page, testInfo, 'eds-02-registered');
+
+  // On a phone: the list and the application read in one column, nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, testInfo, 'eds-03-application-phone', { fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await openFromQueueMenu(page, 'kk', 'queue');
+  await screenshot(page, testInfo, 'eds-04-landing-phone', { fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
