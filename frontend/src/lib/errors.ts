@@ -115,6 +115,9 @@ export const ERROR_CODES = [
   'TECHNICAL_CONCLUSION_REQUIRED',
   'DEADLINE_PASSED',
   'ALREADY_FILED',
+  // The queue's back office and the decree calendar.
+  'HEARING_PENDING',
+  'ALREADY_SET',
   'INVALID',
   // The API's safety net: a value no rule caught, or a clash with stored data.
   'INVALID_VALUE',

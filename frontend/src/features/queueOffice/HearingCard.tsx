@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { type DecisionInput, type OfficeApplication, QueueDecisionPayloadDocument, QueueHearingResultDocument } from './api';
 import { Countdown } from './Countdown';
 import { FileList } from './Facts';
-import { decisionErrors, type HearingOutcome } from './forms';
+import { decisionErrors, type HearingOutcome, queryErrorCode } from './forms';
 import type { QueueHearing } from './types';
 
 /**
@@ -93,7 +93,7 @@ export function HearingCard({ application, onChanged }: { application: OfficeApp
 }
 
 function HearingResultForm({ application, onChanged }: { application: OfficeApplication; onChanged: (next: OfficeApplication, message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const { viewer } = useSession();
   const [outcome, setOutcome] = useState<HearingOutcome | null>(null);
@@ -114,7 +114,11 @@ function HearingResultForm({ application, onChanged }: { application: OfficeAppl
   const sign = async (signer: Signer): Promise<readonly AppError[]> => {
     if (!signing) return [{ code: 'UNKNOWN' }];
     const payload = await client.query(QueueDecisionPayloadDocument, { input: signing }, { requestPolicy: 'network-only' }).toPromise();
-    if (payload.error || !payload.data) return [payload.error ? fromCombinedError(payload.error) : { code: 'UNKNOWN' }];
+    if (payload.error || !payload.data) {
+      const refused = payload.error && !payload.error.networkError ? queryErrorCode(payload.error.graphQLErrors[0]?.extensions) : null;
+      return [refused ? { code: refused } : payload.error ? fromCombinedError(payload.error) : { code: 'UNKNOWN' }];
+    }
+    if (!payload.data.queueDecisionPayload) return [{ code: 'FORBIDDEN' }];
     const cms = await signer(fromBase64(payload.data.queueDecisionPayload.payload));
     const result = await record({ input: { decision: signing, cms } });
     const answer = result.data?.queueHearingResult;
@@ -146,6 +150,9 @@ function HearingResultForm({ application, onChanged }: { application: OfficeAppl
           ]}
           errors={byField.outcome}
         />
+        {outcome === 'refused' && !application.hearing?.positionSubmittedAt && (
+          <p className="qo-note">{t('queueOffice.hearing.notHeardYet', { date: formatDate(application.hearing?.hearingDue ?? application.businessDate, i18n.language) })}</p>
+        )}
         <TextAreaField
           label={t('queueOffice.hearing.reasoning')}
           hint={t('queueOffice.hearing.reasoningHint')}

@@ -92,7 +92,7 @@ export function ReviewPanel({ application, onChanged }: { application: OfficeApp
             <FieldErrors id="qo-reasons-error" errors={byField.reasons} />
           </fieldset>
         )}
-        <TextAreaField label={t('queueOffice.review.comment')} hint={t('queueOffice.review.commentHint')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} errors={byField.comment} />
+        <TextAreaField label={t('queueOffice.review.comment')} hint={t('queueOffice.review.commentHint')} required={verdict === 'not_eligible'} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} errors={byField.comment} />
         <div className="form-actions">
           <Button type="submit" busy={busy} variant={verdict === 'not_eligible' ? 'danger' : 'primary'}>
             {t(verdict === 'not_eligible' ? 'queueOffice.review.submitRefusal' : 'queueOffice.review.submit')}

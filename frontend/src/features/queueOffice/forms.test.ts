@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { complaintAnswerErrors, complaintAnswers, complaintOpen, decisionErrors, reasonChoices, removalErrors, reviewErrors, reviewInput } from './forms';
+import { queryErrorCode, complaintAnswerErrors, complaintAnswers, complaintOpen, decisionErrors, reasonChoices, removalErrors, reviewErrors, reviewInput } from './forms';
 
 describe('back-office forms', () => {
   it('a review needs a verdict, and a refusal at least one reason', () => {
     expect(reviewErrors({ eligible: null, reasons: [], comment: '' })).toEqual([{ code: 'REQUIRED', field: 'eligible' }]);
     expect(reviewErrors({ eligible: false, reasons: [], comment: 'x' })).toEqual([{ code: 'REQUIRED', field: 'reasons' }]);
-    expect(reviewErrors({ eligible: false, reasons: ['OWNED_HOUSING'], comment: '' })).toEqual([]);
+    expect(reviewErrors({ eligible: false, reasons: ['OWNED_HOUSING'], comment: '' })).toEqual([{ code: 'REQUIRED', field: 'comment' }]);
+    expect(reviewErrors({ eligible: false, reasons: ['OWNED_HOUSING'], comment: 'Owns a flat' })).toEqual([]);
     expect(reviewErrors({ eligible: true, reasons: [], comment: '' })).toEqual([]);
   });
 
@@ -48,6 +49,12 @@ describe('back-office forms', () => {
     expect(complaintOpen('REGISTERED')).toBe(true);
     expect(complaintOpen('IN_REVIEW')).toBe(true);
     expect(complaintOpen('FORWARDED')).toBe(false);
+  });
+
+  it('reads the stable code of a refused query', () => {
+    expect(queryErrorCode({ code: 'BAD_USER_INPUT', reason: 'HEARING_PENDING' })).toBe('HEARING_PENDING');
+    expect(queryErrorCode({ code: 'FORBIDDEN' })).toBe('FORBIDDEN');
+    expect(queryErrorCode(undefined)).toBeNull();
   });
 
   it('a removal needs its reason', () => {

@@ -10,8 +10,12 @@ export interface ReviewDraft {
 
 export function reviewErrors(draft: ReviewDraft): AppError[] {
   if (draft.eligible === null) return [{ code: 'REQUIRED', field: 'eligible' }];
-  if (!draft.eligible && draft.reasons.length === 0) return [{ code: 'REQUIRED', field: 'reasons' }];
-  return [];
+  if (draft.eligible) return [];
+  // A preliminary refusal says which grounds and why (the server wants both).
+  const errors: AppError[] = [];
+  if (draft.reasons.length === 0) errors.push({ code: 'REQUIRED', field: 'reasons' });
+  if (!draft.comment.trim()) errors.push({ code: 'REQUIRED', field: 'comment' });
+  return errors;
 }
 
 export function reviewInput(applicationId: string, draft: ReviewDraft) {
@@ -44,6 +48,17 @@ export function reasonChoices(
 }
 
 export type HearingOutcome = 'registered' | 'refused';
+
+/**
+ * What a query refused, as a code: a query's bad input comes as a GraphQL error whose
+ * extensions.reason holds the stable code (HEARING_PENDING, NOT_ALLOWED) under code BAD_USER_INPUT.
+ */
+export function queryErrorCode(extensions: Record<string, unknown> | undefined): string | null {
+  const reason = extensions?.reason;
+  if (typeof reason === 'string' && reason) return reason;
+  const code = extensions?.code;
+  return typeof code === 'string' && code ? code : null;
+}
 
 /** The hearing's result (queueDecisionPayload / queueHearingResult): a refusal must give its reasons. */
 export function decisionErrors(outcome: HearingOutcome | null, reasoning: string): AppError[] {

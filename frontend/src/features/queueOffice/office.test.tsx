@@ -87,7 +87,8 @@ describe('Queue back office', () => {
     await u.click(within(panel).getByRole('radio', { name: 'Not eligible: preliminary decision to refuse' }));
     await u.click(within(panel).getByRole('button', { name: 'Send the preliminary decision' }));
     expect(review).not.toHaveBeenCalled();
-    expect(within(panel).getByText('Fill in this field.')).toBeInTheDocument();
+    // Both the grounds and the comment are required for a preliminary refusal.
+    expect(within(panel).getAllByText('Fill in this field.')).toHaveLength(2);
     await u.click(within(panel).getByRole('checkbox', { name: /False data in the documents/ }));
     await u.type(within(panel).getByRole('textbox', { name: 'Comment' }), 'The conclusion is not signed by the expert.');
     await u.click(within(panel).getByRole('button', { name: 'Send the preliminary decision' }));
