@@ -8,12 +8,10 @@ import base64
 from strawberry.types import Info
 
 from backend.errors import DomainError, DomainErrors
-from backend.models.identity import Role
 from backend.models.queue import Representation, SigningMethod
 from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema.common import Connection, to_connection
 from backend.schema.identity import mask
-from backend.schema.permissions import denial
 from backend.schema.queue import applications as s
 from backend.services import otp
 from backend.services.pagination import paginate
@@ -24,16 +22,6 @@ from backend.services.queue.access import Scope, scope_for
 def viewer_scope(info: Info) -> Scope:
     ctx = info.context
     return scope_for(ctx.viewer, ctx.locale)
-
-
-def _citizen(info: Info) -> Scope:
-    """For the non-null queries, which have no empty answer: a refusal is a GraphQL error."""
-    viewer = info.context.viewer
-    if viewer is None:
-        raise denial("UNAUTHENTICATED")
-    if not viewer.has(Role.CITIZEN):
-        raise denial("FORBIDDEN")
-    return viewer_scope(info)
 
 
 def _bad_input(exc: DomainError | DomainErrors):
@@ -77,8 +65,8 @@ def _claim(input: s.QueueClaimInput) -> filing.ClaimInput:
                              emergency=input.emergency, categories=tuple(input.categories))
 
 
-async def queue_eligibility(info: Info, input: s.QueueClaimInput) -> s.QueueAssessment:
-    scope = _citizen(info)
+async def queue_eligibility(info: Info, input: s.QueueClaimInput) -> s.QueueAssessment | None:
+    scope = viewer_scope(info)
     try:
         assessment = await filing.check(info.context.rt, scope, _claim(input))
     except (DomainError, DomainErrors) as exc:
@@ -96,8 +84,8 @@ def _application(input: s.QueueApplicationInput) -> filing.ApplicationInput:
     )
 
 
-async def queue_signing_payload(info: Info, input: s.QueueApplicationInput) -> s.QueueSigningPayload:
-    scope = _citizen(info)
+async def queue_signing_payload(info: Info, input: s.QueueApplicationInput) -> s.QueueSigningPayload | None:
+    scope = viewer_scope(info)
     try:
         content, digest = await filing.signing_payload(info.context.rt, scope, _application(input))
     except (DomainError, DomainErrors) as exc:

@@ -1125,14 +1125,14 @@ export type QueueEligibilityQueryVariables = Exact<{
 }>;
 
 
-export type QueueEligibilityQuery = { queueEligibility: { eligible: boolean, emergency: boolean, listKind: QueueList, checks: Array<{ code: string, passed: boolean, applies: boolean, reason: string | null, explanation: string }>, reasons: Array<{ code: string, explanation: string }> } };
+export type QueueEligibilityQuery = { queueEligibility: { eligible: boolean, emergency: boolean, listKind: QueueList, checks: Array<{ code: string, passed: boolean, applies: boolean, reason: string | null, explanation: string }>, reasons: Array<{ code: string, explanation: string }> } | null };
 
 export type QueueSigningPayloadQueryVariables = Exact<{
   input: QueueApplicationInput;
 }>;
 
 
-export type QueueSigningPayloadQuery = { queueSigningPayload: { payload: string, digest: string } };
+export type QueueSigningPayloadQuery = { queueSigningPayload: { payload: string, digest: string } | null };
 
 export type MyQueueApplicationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1225,7 +1225,7 @@ export type QueueDecisionPayloadQueryVariables = Exact<{
 }>;
 
 
-export type QueueDecisionPayloadQuery = { queueDecisionPayload: { payload: string, digest: string } };
+export type QueueDecisionPayloadQuery = { queueDecisionPayload: { payload: string, digest: string } | null };
 
 export type QueueHearingResultMutationVariables = Exact<{
   input: QueueHearingResultInput;

@@ -124,9 +124,9 @@ async def test_only_citizens_prepare_sign_and_file(people, who, code):
     client = people[who]
     prefill = await client.gql(PREFILL)
     assert prefill["data"]["queuePrefill"] is None and prefill["extensions"]["denied"][0]["code"] == code
-    for query, variables in ((ELIGIBILITY, None), (PAYLOAD, {"i": _input()})):
+    for query, variables, name in ((ELIGIBILITY, None, "queueEligibility"), (PAYLOAD, {"i": _input()}, "queueSigningPayload")):
         body = await client.gql(query, variables)
-        assert body["data"] is None and body["errors"][0]["extensions"]["code"] == code
+        assert body["data"][name] is None and body["extensions"]["denied"][0]["code"] == code
     sent = (await client.data(CODE, {"i": {"phone": "+77015550101", "digest": DIGEST}}))["queueSmsCodeRequest"]
     assert sent == {"sentTo": None, "errors": [{"code": code}]}
     filed = (await client.data(FILE, {"i": {"application": _input(), "signature": {"method": "SMS", "smsCode": "1"}}}))

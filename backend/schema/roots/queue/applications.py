@@ -56,14 +56,16 @@ class QueueApplicationQuery:
     ) -> QueuePrefill | None:
         return await r.queue_prefill(info, iin)
 
-    @strawberry.field(description="\"Check before applying\" (citizens): every check on today's registry data, as if filed "
-                      "with all consents; nothing is filed or recorded.")
-    async def queue_eligibility(self, info: Info, input: Annotated[QueueClaimInput, INPUT]) -> QueueAssessment:
+    @strawberry.field(extensions=[Allow(Role.CITIZEN)],
+                      description="\"Check before applying\" (citizens): every check on today's registry data, as if filed "
+                      "with all consents; nothing is filed or recorded. Null for anyone else.")
+    async def queue_eligibility(self, info: Info, input: Annotated[QueueClaimInput, INPUT]) -> QueueAssessment | None:
         return await r.queue_eligibility(info, input)
 
-    @strawberry.field(description="What the filer signs (citizens): the exact bytes for EDS and their digest for an SMS code. "
-                      "Checks the input as filing does; bad input is a BAD_USER_INPUT error with `reason`.")
-    async def queue_signing_payload(self, info: Info, input: Annotated[QueueApplicationInput, INPUT]) -> QueueSigningPayload:
+    @strawberry.field(extensions=[Allow(Role.CITIZEN)],
+                      description="What the filer signs (citizens): the exact bytes for EDS and their digest for an SMS code. "
+                      "Checks the input as filing does; bad input is a BAD_USER_INPUT error with `reason`. Null for anyone else.")
+    async def queue_signing_payload(self, info: Info, input: Annotated[QueueApplicationInput, INPUT]) -> QueueSigningPayload | None:
         return await r.queue_signing_payload(info, input)
 
     @strawberry.field(extensions=[Allow(Role.CITIZEN)],

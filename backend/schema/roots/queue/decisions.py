@@ -42,9 +42,10 @@ class QueueDecisionQuery:
     ) -> Connection[QueueApplication]:
         return await r.queue_office_applications(info, status, first, after)
 
-    @strawberry.field(description="What the officer signs to record a hearing's result: the exact bytes and their "
-                                  "SHA-256 (queue officers; anybody else gets NOT_ALLOWED).")
-    async def queue_decision_payload(self, info: Info, input: Annotated[QueueDecisionInput, INPUT]) -> QueueSigningPayload:
+    @strawberry.field(extensions=[Allow(Role.QUEUE_OFFICER, Role.ADMIN)],
+                      description="What the officer signs to record a hearing's result: the exact bytes and their "
+                                  "SHA-256 (queue officers; null for anyone else).")
+    async def queue_decision_payload(self, info: Info, input: Annotated[QueueDecisionInput, INPUT]) -> QueueSigningPayload | None:
         return await r.queue_decision_payload(info, input)
 
     @strawberry.field(description="What the portal issued under a certificate id (the one its QR code names), or null. "

@@ -127,6 +127,8 @@ export function QueueApplyPage() {
   const payloadFor = async (data: QueueApplicationInput) => {
     const result = await client.query(QueueSigningPayloadDocument, { input: data }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error || !result.data) return { errors: [result.error ? queryError(result.error) : { code: 'UNKNOWN' }] };
+    // Null: the account may not file (the API names the refusal in extensions.denied).
+    if (!result.data.queueSigningPayload) return { errors: [{ code: 'FORBIDDEN' }] };
     return { payload: result.data.queueSigningPayload };
   };
 
