@@ -20,7 +20,6 @@ import dataclasses
 import datetime as dt
 
 from tortoise.exceptions import IntegrityError
-from tortoise.functions import Length
 from tortoise.queryset import QuerySet
 
 from backend import clock
@@ -39,7 +38,7 @@ from backend.models.queue import (
 from backend.runtime import Runtime
 from backend.services import history, uploads
 from backend.services.notifications import NotificationKind, notify
-from backend.services.queue import complaint_answer, deadlines
+from backend.services.queue import complaint_answer, deadlines, numbers
 from backend.services.queue.access import Scope, get_application, get_complaint, visible_complaints
 from backend.services.queue.events import OFFICE_CHANNEL, user_channel
 from backend.services.request_info import RequestInfo
@@ -94,34 +93,6 @@ def complaint_deadlines(row: QueueComplaint, on: dt.date | None = None) -> list[
     if status in OPEN and row.satisfy_due is not None:
         running.append(deadlines.deadline(COMPLAINT_SATISFY, row.satisfy_due, on))
     return running
-
-
-# Numbers -----------------------------------------------------------------------------------
-
-NUMBER_WIDTH = 6
-# The bytes of "C-NUMBER" as a bigint: an advisory-lock key nothing else of the portal uses.
-NUMBER_LOCK_KEY = int.from_bytes(b"C-NUMBER", "big")
-
-
-def format_number(year: int, serial: int) -> str:
-    return f"C-{year}-{serial:0{NUMBER_WIDTH}d}"
-
-
-async def _next_number(year: int) -> str:
-    """C-<year>-<serial>; inside the filing's transaction, under a lock only complaint filings take
-    (SQLite runs one write transaction at a time anyway; the unique index is the last defence)."""
-    db = QueueComplaint._meta.db
-    if db.capabilities.dialect == "postgres":
-        await db.execute_query("SELECT pg_advisory_xact_lock($1)", [NUMBER_LOCK_KEY])
-    prefix = f"C-{year}-"
-    in_year = QueueComplaint.filter(number__gte=prefix, number__lt=f"C-{year + 1}-")
-    last = await in_year.order_by("-number").first().values_list("number", flat=True)
-    if last == format_number(year, 10**NUMBER_WIDTH - 1):
-        # Past 999999 the serials grow wider and no longer sort as text: the rare slow path.
-        last = await in_year.annotate(width=Length("number")).order_by("-width", "-number").first().values_list(
-            "number", flat=True
-        )
-    return format_number(year, (int(last[len(prefix):]) if last else 0) + 1)
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -198,7 +169,7 @@ async def file(rt: Runtime, scope: Scope, data: ComplaintInput, req: RequestInfo
     due, satisfy_due = terms(data.addressee, registered_on)
     try:
         async with atomic():
-            number = await _next_number(now.astimezone(ALMATY).year)
+            number = await numbers.COMPLAINTS.next(now.astimezone(ALMATY).year)
             twin = await QueueComplaint.get_or_none(author_id=scope.user_id, request_id=request_id)
             if twin is not None:
                 return twin

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from backend import clock
 from backend.adapters.pdf import OfficialDocument
-from backend.adapters.signatures import SignatureError, has_signing_authority, require_subject
+from backend.adapters.signatures import has_signing_authority
 from backend.calendar import ALMATY, OTBASY_HOURS
 from backend.errors import DomainError
 from backend.models.identity import User
@@ -45,7 +45,7 @@ from backend.models.queue import (
 )
 from backend.runtime import Runtime
 from backend.services import history, uploads
-from backend.services.queue import certificate, deadlines, events, outcomes
+from backend.services.queue import certificate, deadlines, events, outcomes, signing
 from backend.services.queue.access import Scope, get_application
 from backend.services.request_info import RequestInfo
 from backend.services.tx import atomic
@@ -290,18 +290,8 @@ async def record_result(rt: Runtime, scope: Scope, decision: Decision, cms_b64: 
     grounds, as the officer signed it (a detached CMS over `decision_payload`)."""
     app, hearing, outcome, reasoning = await _checked(scope, decision)
     content = decision_content(app, hearing, outcome, reasoning)
-    if not cms_b64:
-        raise DomainError("REQUIRED", field="cms")
-    try:
-        cms = base64.b64decode(cms_b64, validate=True)
-    except (binascii.Error, ValueError):
-        raise DomainError("CMS_MALFORMED", field="cms") from None
-    try:
-        signer = await rt.signatures.verify_detached(content, cms, purpose="sign")
-        # The officer's own certificate: a signature of anybody else decides nothing.
-        require_subject(signer, iin=scope.iin or "-")
-    except SignatureError as exc:
-        raise DomainError(exc.code, field="cms") from None
+    # The officer's own certificate: a signature of anybody else decides nothing.
+    cms, signer = await signing.verify_eds(rt, content, cms_b64, scope.iin or "-")
     if not has_signing_authority(signer):
         raise DomainError("NO_SIGNING_AUTHORITY", field="cms")
     now = clock.now().astimezone(dt.timezone.utc)

@@ -48,8 +48,9 @@ def kz_mobile(raw: str, field: str = "phone") -> str:
 # EDS ---------------------------------------------------------------------------------------
 
 
-async def verify_eds(rt: Runtime, signed: bytes, cms_b64: str | None, filer_iin: str) -> tuple[bytes, SignerInfo]:
-    """The CMS and its verified signer; only the filer's own certificate signs (SIGNER_MISMATCH)."""
+async def verify_eds(rt: Runtime, signed: bytes, cms_b64: str | None, signer_iin: str) -> tuple[bytes, SignerInfo]:
+    """The CMS and its verified signer; only the certificate of `signer_iin` signs (SIGNER_MISMATCH):
+    the filer's for an application, the officer's for a hearing result."""
     if not cms_b64:
         raise DomainError("REQUIRED", field="cms")
     try:
@@ -58,7 +59,7 @@ async def verify_eds(rt: Runtime, signed: bytes, cms_b64: str | None, filer_iin:
         raise DomainError("CMS_MALFORMED", field="cms") from None
     try:
         signer = await rt.signatures.verify_detached(signed, cms, purpose="sign")
-        require_subject(signer, iin=filer_iin)
+        require_subject(signer, iin=signer_iin)
     except SignatureError as exc:
         raise DomainError(exc.code, field="cms", **exc.params) from None
     return cms, signer
