@@ -19,6 +19,7 @@ from backend.models.organizations import Organization
 from backend.models.partners import ApiClient
 from backend.pki.demo_ca import ensure_demo_ca
 from backend.demo_applications import seed_demo_applications
+from backend.demo_cabinet import seed_demo_cabinet
 from backend.demo_queue import seed_demo_queue
 from backend.demo_queue_list import seed_demo_queue_list
 from backend.runtime import Runtime, build_runtime
@@ -128,6 +129,7 @@ async def seed_demo(rt: Runtime) -> None:
     await seed_demo_applications(rt)
     await seed_demo_queue(DEMO_PASSWORD)
     await seed_demo_queue_list()
+    await seed_demo_cabinet(rt, DEMO_PASSWORD)
 
 
 PREMISES_LABELS = {

@@ -57,7 +57,16 @@ MODELS_STATE = (
 '''
 
 
+def _sqlite_comments_are_nothing() -> None:
+    # SQLite keeps no column comments, so a changed field description is no schema change there;
+    # aerich refuses it outright instead of writing nothing.
+    from aerich.ddl.sqlite import SqliteDDL
+
+    SqliteDDL.set_comment = lambda self, model, field_describe: ""  # type: ignore[method-assign]
+
+
 async def _generate(url: str, name: str, workdir: Path) -> Path | None:
+    _sqlite_comments_are_nothing()
     location = workdir / "migrations"
     if TARGET.exists():
         shutil.copytree(TARGET, location / "models")

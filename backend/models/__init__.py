@@ -15,4 +15,10 @@ MODEL_MODULES = [
     "backend.models.calendar",
     "backend.models.jobs",
     "backend.models.queue",
+    "backend.models.housing",
+    "backend.models.billing",
+    "backend.models.service_requests",
+    "backend.models.meters",
+    "backend.models.meetings",
+    "backend.models.outages",
 ]

@@ -109,3 +109,21 @@ class LoginThrottle(models.Model):
 
     class Meta:
         table = "login_throttles"
+
+
+class DeviceLoginToken(models.Model):
+    """A short-lived, one-time token shown as the cabinet's personal QR code: the mobile app that
+    reads it gets a session of its own for the same person. Only its hash is kept."""
+
+    id = fields.UUIDField(primary_key=True, default=uuid.uuid4)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="device_login_tokens", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+    session = fields.ForeignKeyField("models.Session", related_name=False, null=True, on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "device_login_tokens"

@@ -40,6 +40,9 @@ class ApiScope(str, Enum):
     CONTRACTS_WRITE_ANY = "contracts:write-any"
     # The housing company's BPMS registers and reviews applications like an operator does.
     APPLICATIONS_BPMS = "applications:bpms"
+    # A management company's billing: its accounts, each month's charges, payments taken elsewhere,
+    # meter readings — only of the company the key's organization is.
+    BILLING_WRITE = "billing:write"
 
 
 @dataclass(frozen=True)

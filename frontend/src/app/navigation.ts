@@ -22,6 +22,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/applications', labelKey: 'nav.applications', icon: ApplicationIcon, roles: ['LEGAL_ENTITY'] },
   { to: '/queue', labelKey: 'queue.nav.queue', icon: HouseIcon, roles: ['CITIZEN'] },
   { to: '/queue/history', labelKey: 'queue.nav.history', icon: HistoryIcon, roles: ['CITIZEN'] },
+  { to: '/cabinet', labelKey: 'nav.cabinet', icon: HouseIcon, roles: ['RESIDENT'] },
+  { to: '/company', labelKey: 'nav.company', icon: InboxIcon, roles: ['UK_STAFF'] },
   { to: '/backoffice', labelKey: 'nav.backoffice', icon: InboxIcon, roles: ['KZHK_OPERATOR', 'ADMIN'] },
   { to: '/queue-office', labelKey: 'queueOffice.nav', icon: InboxIcon, roles: ['QUEUE_OFFICER', 'ADMIN'] },
   { to: '/admin/users', labelKey: 'nav.accounts', icon: UsersIcon, roles: ['ADMIN'] },

@@ -8,6 +8,9 @@ import { ApplicationPage } from '../features/applications/ApplicationPage';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { QueuePage } from '../features/applications/backoffice/QueuePage';
 import { NewApplicationPage } from '../features/applications/NewApplicationPage';
+import { CabinetAccountsPage, CabinetLayout, cabinetChildRoutes } from '../features/cabinet/routes';
+import { servicesChildRoutes } from '../features/cabinetServices/routes';
+import { companyRoutes } from '../features/company/routes';
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
@@ -82,6 +85,23 @@ export const routes = [
               { path: 'queue-office/applications/:applicationId', element: <OfficeApplicationPage /> },
               { path: 'queue-office/complaints', element: <ComplaintsPage /> },
             ],
+          },
+          {
+            // The resident cabinet of SPEC §6: personal accounts and, per account, its blocks.
+            element: <RequireRole roles={['RESIDENT']} />,
+            children: [
+              { path: 'cabinet', element: <CabinetAccountsPage /> },
+              {
+                path: 'cabinet/:accountId',
+                element: <CabinetLayout />,
+                children: [...cabinetChildRoutes, ...servicesChildRoutes],
+              },
+            ],
+          },
+          {
+            // The management company's back office.
+            element: <RequireRole roles={['UK_STAFF', 'ADMIN']} />,
+            children: companyRoutes,
           },
           {
             element: <RequireRole roles={['ADMIN']} />,

@@ -32,6 +32,7 @@ export type ApiClientRevokeInput = {
 /** What a partner key may do. CONTRACTS_WRITE_ANY is for the housing company's own systems. */
 export type ApiScope =
   | 'APPLICATIONS_BPMS'
+  | 'BILLING_WRITE'
   | 'CONTRACTS_READ'
   | 'CONTRACTS_WRITE'
   | 'CONTRACTS_WRITE_ANY'

@@ -2,7 +2,7 @@ import type { ApiScope, ViewerFragment } from '../../gql/graphql';
 import { formatPhone } from '../../lib/format';
 
 /** Every scope an admin may grant, in the order the form lists them. */
-export const API_SCOPES: readonly ApiScope[] = ['CONTRACTS_READ', 'CONTRACTS_WRITE', 'DOCUMENTS_WRITE', 'CONTRACTS_WRITE_ANY', 'APPLICATIONS_BPMS'];
+export const API_SCOPES: readonly ApiScope[] = ['CONTRACTS_READ', 'CONTRACTS_WRITE', 'DOCUMENTS_WRITE', 'CONTRACTS_WRITE_ANY', 'APPLICATIONS_BPMS', 'BILLING_WRITE'];
 
 /** What a construction company's CRM needs; the housing company's systems are granted more by hand. */
 export const DEFAULT_SCOPES: readonly ApiScope[] = ['CONTRACTS_READ', 'CONTRACTS_WRITE', 'DOCUMENTS_WRITE'];

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ERROR_CODES, ERROR_CODES } from '../errors';
 import { DEFAULT_POLICY } from '../password/rules';
-import en from './en.json';
-import kk from './kk.json';
-import ru from './ru.json';
+import { resources } from './i18n';
 
 type Tree = { [key: string]: string | Tree };
-const LANGUAGES: Record<string, Tree> = { kk, ru, en };
+// The merged texts, with those of lib/i18n/domains.
+const LANGUAGES: Record<string, Tree> = {
+  kk: resources.kk.translation as Tree,
+  ru: resources.ru.translation as Tree,
+  en: resources.en.translation as Tree,
+};
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -3,9 +3,24 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
+import cabinetEn from './domains/cabinet.en.json';
+import cabinetKk from './domains/cabinet.kk.json';
+import cabinetRu from './domains/cabinet.ru.json';
+import cabinetServicesEn from './domains/cabinetServices.en.json';
+import cabinetServicesKk from './domains/cabinetServices.kk.json';
+import cabinetServicesRu from './domains/cabinetServices.ru.json';
+import companyEn from './domains/company.en.json';
+import companyKk from './domains/company.kk.json';
+import companyRu from './domains/company.ru.json';
 import { DEFAULT_LOCALE, type Locale, storedLocale, storeLocale } from './locales';
 
-export const resources = { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } } as const;
+// The resident cabinet's domains keep their texts in files of their own (lib/i18n/domains), each
+// under its own top-level key, so that the main files do not grow without end.
+export const resources = {
+  kk: { translation: { ...kk, ...cabinetKk, ...cabinetServicesKk, ...companyKk } },
+  ru: { translation: { ...ru, ...cabinetRu, ...cabinetServicesRu, ...companyRu } },
+  en: { translation: { ...en, ...cabinetEn, ...cabinetServicesEn, ...companyEn } },
+} as const;
 
 export function initI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE) {
   if (!i18next.isInitialized) {

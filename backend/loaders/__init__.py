@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict, namedtuple
-from functools import cache, cached_property
+from collections import defaultdict
+from functools import cached_property
 
 from strawberry.dataloader import DataLoader
 
+from backend.loaders.base import _by_id, _grouped
 from backend.models.applications import ApplicationDocument, ApplicationFile, ApplicationSignature
 from backend.models.contracts import Contract, Document, Premises, ResidentialComplex
 from backend.models.history import HistoryEvent
@@ -24,45 +25,6 @@ async def _roles_by_user(keys: list[uuid.UUID]) -> list[list[Role]]:
     for user_id, role in await UserRole.filter(user_id__in=keys).order_by("role").values_list("user_id", "role"):
         found[uuid.UUID(str(user_id))].append(Role(role))
     return [found.get(k, []) for k in keys]
-
-
-@cache
-def _row_type(model, fields: tuple[str, ...]):
-    return namedtuple(f"{model.__name__}Row", fields)
-
-
-async def _select(query, fields: tuple[str, ...] | None) -> list:
-    # With `fields`: rows of just those columns, read as attributes like the model's and converted
-    # as the model converts them, without building a model instance each (a list of a holder's
-    # contracts reads thousands of rows).
-    if fields is None:
-        return await query
-    row = _row_type(query.model, fields)._make
-    return [row(values) for values in await query.values_list(*fields)]
-
-
-def _by_id(model, fields: tuple[str, ...] | None = None) -> DataLoader:
-    """Rows by id: model instances, or with `fields` (which must include "id") rows of those columns."""
-
-    async def load(keys: list) -> list:
-        rows = {row.id: row for row in await _select(model.filter(id__in=keys), fields)}
-        return [rows.get(k) for k in keys]
-
-    return DataLoader(load)
-
-
-def _grouped(model, field: str, *order: str, key=lambda k: k, fields: tuple[str, ...] | None = None, **where) -> DataLoader:
-    """Rows grouped by `field`, in `order`: model instances, or with `fields` (which must include
-    `field`) rows of those columns."""
-
-    async def load(keys: list) -> list[list]:
-        found: dict = defaultdict(list)
-        query = model.filter(**where, **{f"{field}__in": [key(k) for k in keys]}).order_by(*order)
-        for row in await _select(query, fields):
-            found[getattr(row, field)].append(row)
-        return [found.get(key(k), []) for k in keys]
-
-    return DataLoader(load)
 
 
 class Loaders:
@@ -195,6 +157,38 @@ class Loaders:
             return [rows.get(k) for k in keys]
 
         return DataLoader(load)
+
+    # --- the resident cabinet: one loader class per domain, each in its own module
+
+    @cached_property
+    def housing(self):
+        from backend.loaders.housing import HousingLoaders
+
+        return HousingLoaders()
+
+    @cached_property
+    def billing(self):
+        from backend.loaders.billing import BillingLoaders
+
+        return BillingLoaders()
+
+    @cached_property
+    def service_requests(self):
+        from backend.loaders.service_requests import ServiceRequestLoaders
+
+        return ServiceRequestLoaders()
+
+    @cached_property
+    def meters(self):
+        from backend.loaders.meters import MeterLoaders
+
+        return MeterLoaders()
+
+    @cached_property
+    def meetings(self):
+        from backend.loaders.meetings import MeetingLoaders
+
+        return MeetingLoaders()
 
     def forget_roles(self, user_id: uuid.UUID) -> None:
         # After a role change within the same request; DataLoader.clear raises on a cold key.

@@ -1,0 +1,1 @@
+"""Money of the resident cabinet: receipts, their import from the companies' billing, balances."""

@@ -1,0 +1,1 @@
+"""Management companies, buildings, premises, personal accounts and residents' links to them."""
