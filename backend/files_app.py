@@ -16,7 +16,9 @@ from starlette.types import Receive, Scope, Send
 
 from backend.models.applications import ApplicationDocument, ApplicationFile
 from backend.models.contracts import Document
+from backend.models.meetings import MeetingDocument
 from backend.models.queue import QueueFile
+from backend.models.service_requests import ServiceRequestPhoto
 from backend.runtime import Runtime
 from backend.services import files
 from backend.errors import DomainError
@@ -26,13 +28,14 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _NOT_FOUND = "This link is not valid."
 
 
-StoredFile = Document | ApplicationDocument | ApplicationFile | QueueFile
+StoredFile = Document | ApplicationDocument | ApplicationFile | QueueFile | ServiceRequestPhoto | MeetingDocument
 
 
 async def _stored_file(file_id) -> StoredFile | None:
     """Contract documents, applications' supporting documents, KZhK's files and the housing queue's
-    files share one link format; ids are UUIDs, so at most one table has the row."""
-    for model in (Document, ApplicationDocument, ApplicationFile, QueueFile):
+    files, service requests' photos and owners' meetings' documents share one link format; ids are
+    UUIDs, so at most one table has the row."""
+    for model in (Document, ApplicationDocument, ApplicationFile, QueueFile, ServiceRequestPhoto, MeetingDocument):
         row = await model.get_or_none(id=file_id)
         if row is not None:
             return row

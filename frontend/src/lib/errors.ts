@@ -1,5 +1,8 @@
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
+import { CABINET_ERROR_CODES } from './i18n/domains/cabinet.codes';
+import { CABINET_SERVICES_ERROR_CODES } from './i18n/domains/cabinetServices.codes';
+import { COMPANY_ERROR_CODES } from './i18n/domains/company.codes';
 import { PASSWORD_RULE_CODES } from './password/ruleCodes';
 
 /** Every code the API documents; each has a message under `errors.<CODE>` in every language. */
@@ -135,6 +138,10 @@ export const ERROR_CODES = [
   'REQUEST_TOO_LARGE',
   'QUERY_TOO_COSTLY',
   'QUERY_TOO_DEEP',
+  // The resident cabinet and the management company's back office (texts in lib/i18n/domains).
+  ...CABINET_ERROR_CODES,
+  ...CABINET_SERVICES_ERROR_CODES,
+  ...COMPANY_ERROR_CODES,
 ] as const;
 
 /**

@@ -15,11 +15,18 @@ import companyRu from './domains/company.ru.json';
 import { DEFAULT_LOCALE, type Locale, storedLocale, storeLocale } from './locales';
 
 // The resident cabinet's domains keep their texts in files of their own (lib/i18n/domains), each
-// under its own top-level key, so that the main files do not grow without end.
+// under its own top-level key, so that the main files do not grow without end; their error texts
+// (`errors.<CODE>`) join the main ones.
+type Texts = Record<string, unknown> & { errors?: Record<string, string> };
+function merged(main: Texts, ...domains: Texts[]): Texts {
+  const errors = Object.assign({}, main.errors, ...domains.map((d) => d.errors ?? {}));
+  return Object.assign({}, main, ...domains, { errors });
+}
+
 export const resources = {
-  kk: { translation: { ...kk, ...cabinetKk, ...cabinetServicesKk, ...companyKk } },
-  ru: { translation: { ...ru, ...cabinetRu, ...cabinetServicesRu, ...companyRu } },
-  en: { translation: { ...en, ...cabinetEn, ...cabinetServicesEn, ...companyEn } },
+  kk: { translation: merged(kk, cabinetKk, cabinetServicesKk, companyKk) },
+  ru: { translation: merged(ru, cabinetRu, cabinetServicesRu, companyRu) },
+  en: { translation: merged(en, cabinetEn, cabinetServicesEn, companyEn) },
 } as const;
 
 export function initI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE) {
