@@ -23,6 +23,12 @@ class NotificationKind(str, Enum):
     APPLICATION_STATUS_CHANGED = "APPLICATION_STATUS_CHANGED"
     QUEUE_APPLICATION_CHANGED = "QUEUE_APPLICATION_CHANGED"  # a (preliminary) decision on a housing-queue application
     QUEUE_COMPLAINT_CHANGED = "QUEUE_COMPLAINT_CHANGED"  # a housing-queue complaint was registered or answered
+    # The resident cabinet; params in brackets.
+    ACCOUNT_LINK_DECIDED = "ACCOUNT_LINK_DECIDED"  # staff confirmed or rejected a link (accountId, number, status)
+    SERVICE_REQUEST_CHANGED = "SERVICE_REQUEST_CHANGED"  # taken into work or closed (requestId, accountId, number, status)
+    OUTAGE_NOTICE = "OUTAGE_NOTICE"  # an outage in the resident's building (outageId, accountId, kind, startsAt, endsAt, text)
+    PAYMENT_RECEIVED = "PAYMENT_RECEIVED"  # an online payment went through (accountId, number, amount)
+    MEETING_OPENED = "MEETING_OPENED"  # an owners' meeting opened for voting (meetingId, accountId, title, closesAt)
 
 
 MAX_MARK_READ = 100

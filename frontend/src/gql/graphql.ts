@@ -319,13 +319,18 @@ export type Locale =
 
 /** What happened; clients render it in the user's language with `params`. */
 export type NotificationKind =
+  | 'ACCOUNT_LINK_DECIDED'
   | 'APPLICATION_STATUS_CHANGED'
   | 'EMAIL_CHANGED'
+  | 'MEETING_OPENED'
   | 'NEW_SIGN_IN'
+  | 'OUTAGE_NOTICE'
   | 'PASSWORD_CHANGED'
+  | 'PAYMENT_RECEIVED'
   | 'PHONE_CHANGED'
   | 'QUEUE_APPLICATION_CHANGED'
   | 'QUEUE_COMPLAINT_CHANGED'
+  | 'SERVICE_REQUEST_CHANGED'
   | 'WELCOME';
 
 /** Which notifications to mark read. */
