@@ -17,4 +17,19 @@ describe('notification texts', () => {
     const complaint = { kind: 'QUEUE_COMPLAINT_CHANGED' as const, params: { complaintId: 'c1', number: 'QC-2026-000003', status: 'satisfied' } };
     expect(notificationText(i18next.getFixedT('en'), complaint)).toEqual({ title: 'Complaint update', body: 'Complaint QC-2026-000003: Satisfied.' });
   });
+
+  it('tell a resident about their account, request, building, payment and meeting in their language', () => {
+    const link = { kind: 'ACCOUNT_LINK_DECIDED' as const, params: { accountId: 'a1', number: '10117', status: 'confirmed' } };
+    expect(notificationText(i18next.getFixedT('ru'), link).body).toBe('Лицевой счёт № 10117: подтверждён.');
+    const request = { kind: 'SERVICE_REQUEST_CHANGED' as const, params: { requestId: 'r1', number: 303, status: 'in_work' } };
+    expect(notificationText(i18next.getFixedT('kk'), request).body).toBe('№ 303 өтініш: Жұмыста.');
+    const outage = { kind: 'OUTAGE_NOTICE' as const, params: { kind: 'hot_water', text: 'Ремонт стояка.', startsAt: '2026-12-04T04:00:00Z' } };
+    const told = notificationText(i18next.getFixedT('ru'), outage);
+    expect(told.title).toBe('Отключение в вашем доме: горячая вода');
+    expect(told.body).toMatch(/^Ремонт стояка\. Начало: .*2026/);
+    const paid = { kind: 'PAYMENT_RECEIVED' as const, params: { accountId: 'a1', number: '10117', amount: '5000.50' } };
+    expect(notificationText(i18next.getFixedT('en'), paid).body).toBe('5,000.50 ₸ paid to personal account No. 10117.');
+    const meeting = { kind: 'MEETING_OPENED' as const, params: { meetingId: 'm1', title: 'Ремонт отопления', closesAt: '2026-12-20T13:00:00Z' } };
+    expect(notificationText(i18next.getFixedT('kk'), meeting).body).toMatch(/^«Ремонт отопления» — дауыс беру .*2026.* дейін\.$/);
+  });
 });

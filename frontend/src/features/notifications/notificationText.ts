@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { NotificationFieldsFragment } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
 import { describeUserAgent } from '../../lib/userAgent';
 
 function param(params: unknown, name: string): string {
@@ -8,6 +9,13 @@ function param(params: unknown, name: string): string {
     if (typeof value === 'string' || typeof value === 'number') return String(value);
   }
   return '';
+}
+
+/** The language `t` speaks (i18next's fixed t carries it), for dates and amounts. */
+function locale(t: TFunction): string {
+  const lng = (t as TFunction & { lng?: string | null }).lng;
+  if (lng) return lng;
+  return (typeof document !== 'undefined' && document.documentElement.lang) || 'kk';
 }
 
 /** The title and text of a notification in the current language, from its kind and params. */
@@ -44,6 +52,52 @@ export function notificationText(t: TFunction, n: Pick<NotificationFieldsFragmen
       return {
         title: t(`notifications.kinds.${n.kind}.title`),
         body: t(`notifications.kinds.${n.kind}.body`, { number: param(n.params, 'number') || '—', status: t(statusKey, { defaultValue: status }) }),
+      };
+    }
+    // The resident cabinet (statuses and kinds as the API's lower-case values).
+    case 'ACCOUNT_LINK_DECIDED':
+    case 'SERVICE_REQUEST_CHANGED': {
+      const status = param(n.params, 'status');
+      const group = n.kind === 'ACCOUNT_LINK_DECIDED' ? 'linkStatus' : 'requestStatus';
+      return {
+        title: t(`notifications.kinds.${n.kind}.title`),
+        body: t(`notifications.kinds.${n.kind}.body`, {
+          number: param(n.params, 'number') || '—',
+          status: t(`notifications.cabinet.${group}.${status}`, { defaultValue: status }),
+        }),
+      };
+    }
+    case 'OUTAGE_NOTICE': {
+      const kind = param(n.params, 'kind');
+      const startsAt = param(n.params, 'startsAt');
+      return {
+        title: t('notifications.kinds.OUTAGE_NOTICE.title', { kind: t(`notifications.cabinet.outageKind.${kind}`, { defaultValue: kind }) }),
+        body: t('notifications.kinds.OUTAGE_NOTICE.body', {
+          text: param(n.params, 'text'),
+          startsAt: startsAt ? formatDateTime(startsAt, locale(t)) : '—',
+        }).trim(),
+      };
+    }
+    case 'PAYMENT_RECEIVED': {
+      const amount = Number(param(n.params, 'amount'));
+      return {
+        title: t('notifications.kinds.PAYMENT_RECEIVED.title'),
+        body: t('notifications.kinds.PAYMENT_RECEIVED.body', {
+          number: param(n.params, 'number') || '—',
+          amount: Number.isFinite(amount)
+            ? new Intl.NumberFormat(locale(t), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)
+            : param(n.params, 'amount'),
+        }),
+      };
+    }
+    case 'MEETING_OPENED': {
+      const closesAt = param(n.params, 'closesAt');
+      return {
+        title: t('notifications.kinds.MEETING_OPENED.title'),
+        body: t('notifications.kinds.MEETING_OPENED.body', {
+          title: param(n.params, 'title'),
+          closesAt: closesAt ? formatDateTime(closesAt, locale(t)) : '—',
+        }),
       };
     }
     case 'WELCOME':
