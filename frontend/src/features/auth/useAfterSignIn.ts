@@ -1,7 +1,15 @@
 import { useCallback } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { AuthPayloadFieldsFragment } from '../../gql/graphql';
+import type { AuthPayloadFieldsFragment, Role } from '../../gql/graphql';
 import { useSessionManager } from '../../lib/auth/SessionContext';
+
+/**
+ * Where a sign-in lands when no page sent the person there: a resident's work is their personal
+ * accounts (seed 004: "Выберите лицевой счет" right after the code), everyone else starts at the Profile.
+ */
+export function landingFor(roles: readonly Role[]): string {
+  return roles.includes('RESIDENT') ? '/cabinet' : '/profile';
+}
 
 /** Starts the session and returns the person to the page that sent them to sign in. */
 export function useAfterSignIn(): (payload: AuthPayloadFieldsFragment) => void {
@@ -12,7 +20,8 @@ export function useAfterSignIn(): (payload: AuthPayloadFieldsFragment) => void {
     (payload) => {
       manager.signIn(payload);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from.startsWith('/') && !from.startsWith('//') ? from : '/profile', { replace: true });
+      const safeFrom = from && from.startsWith('/') && !from.startsWith('//') ? from : null;
+      navigate(safeFrom ?? landingFor(payload.user?.roles ?? []), { replace: true });
     },
     [manager, navigate, location.state],
   );
