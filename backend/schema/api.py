@@ -15,6 +15,7 @@ from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
+from backend.schema.roots.housing import HousingMutation, HousingQuery, HousingSubscription
 from backend.schema.roots.partners import PartnerMutation, PartnerQuery
 from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
 from backend.schema.roots.queue.decisions import QueueDecisionMutation, QueueDecisionQuery, QueueDecisionSubscription
@@ -25,7 +26,7 @@ from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
+class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
             QueueDecisionQuery,
             CalendarQuery,
             QueueRegisterQuery,
@@ -34,7 +35,7 @@ class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, Appli
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, ApplicationMutation, EdsMutation, VerificationMutation,
+class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,
@@ -43,7 +44,7 @@ class Mutation(IdentityMutation, NotificationMutation, ContractMutation, Partner
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
-class Subscription(NotificationSubscription, ContractSubscription, ApplicationSubscription, EdsSubscription,
+class Subscription(NotificationSubscription, ContractSubscription, HousingSubscription, ApplicationSubscription, EdsSubscription,
                    QueueDecisionSubscription):
     pass
 
