@@ -15,6 +15,7 @@ from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
+from backend.schema.roots.meters import MeterMutation, MeterQuery
 from backend.schema.roots.housing import HousingMutation, HousingQuery, HousingSubscription
 from backend.schema.roots.partners import PartnerMutation, PartnerQuery
 from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
@@ -26,7 +27,7 @@ from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
+class Query(IdentityQuery, MeterQuery, NotificationQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
             QueueDecisionQuery,
             CalendarQuery,
             QueueRegisterQuery,
@@ -35,7 +36,7 @@ class Query(IdentityQuery, NotificationQuery, ContractQuery, PartnerQuery, Housi
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
+class Mutation(IdentityMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,

@@ -1,0 +1,29 @@
+"""Resolvers of meters: who is viewing → services/meters → types."""
+
+from __future__ import annotations
+
+from strawberry.types import Info
+
+from backend.errors import DomainError
+from backend.resolvers.errors import payload_or_errors
+from backend.schema import meters as s
+from backend.services.housing.access import scope_for
+from backend.services.meters import readings, views
+
+
+async def account_meters(info: Info, account_id: str) -> list[s.Meter]:
+    try:
+        rows = await views.account_meters(await scope_for(info.context.viewer), account_id)
+    except DomainError:
+        return []  # another's account looks like one without meters
+    return [s.Meter.from_row(r) for r in rows]
+
+
+async def meter_reading_submit(info: Info, input: s.MeterReadingSubmitInput) -> s.MeterReadingPayload:
+    async def work():
+        ctx = info.context
+        reading, meter = await readings.submit(await scope_for(ctx.viewer), ctx.viewer.user.id, input.meter_id,
+                                               input.value, ip=ctx.ip)
+        return s.MeterReadingPayload(reading=s.MeterReading.from_row(reading), meter=s.Meter.from_row(meter))
+
+    return await payload_or_errors(s.MeterReadingPayload, work)
