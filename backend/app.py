@@ -19,6 +19,7 @@ from tortoise import Tortoise
 from backend import clock
 from backend.db import close_db, init_db
 from backend.files_app import file_routes
+from backend.payments_app import payment_routes
 from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime, build_runtime
@@ -158,6 +159,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         Route("/healthz", healthz),
         *upload_routes(rt),
         *file_routes(rt),
+        *payment_routes(rt),
     ]
     if settings.dev_mode:
         routes += [Route("/dev/outbox", dev_outbox), Route("/dev/outbox.json", dev_outbox)]

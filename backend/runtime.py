@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from backend.adapters.contract_source import ContractSource, DemoContractSource, HttpContractSource
 from backend.adapters.messaging import DevOutbox, HttpGateway, Messenger
+from backend.adapters.payments import Acquirer, build_acquirer
 from backend.adapters.pubsub import InProcessPubSub, PubSub, RedisPubSub
 from backend.adapters.pdf_signing import PdfSigner, build_pdf_signer
 from backend.adapters.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
@@ -28,6 +29,7 @@ class Runtime:
     signatures: SignatureVerifier = None  # type: ignore[assignment]
     pdf_signer: PdfSigner | None = None  # None when no signing key is configured (production without one)
     registry: Registry = None  # type: ignore[assignment]  # the state registries of the housing queue
+    acquirer: Acquirer = None  # type: ignore[assignment]  # online payments (PAYMENTS=sandbox|http)
 
     def __post_init__(self) -> None:
         if self.storage is None:
@@ -38,6 +40,8 @@ class Runtime:
             self.pdf_signer = build_pdf_signer(self.settings)
         if self.registry is None:
             self.registry = build_registry(self.settings)
+        if self.acquirer is None:
+            self.acquirer = build_acquirer(self.settings)
 
     async def close(self) -> None:
         await self.pubsub.close()
@@ -46,6 +50,9 @@ class Runtime:
         registry_closer = getattr(self.registry, "aclose", None)
         if registry_closer:
             await registry_closer()
+        acquirer_closer = getattr(self.acquirer, "aclose", None)
+        if acquirer_closer:
+            await acquirer_closer()
         closer = getattr(self.messenger, "aclose", None)
         if closer:
             await closer()

@@ -102,6 +102,14 @@ class Settings:
     pdf_signer_password: str = ""
     pdf_tsa_url: str = ""  # a timestamp authority makes PAdES B-T; without one, B-B
     public_url: str = ""  # where the SPA is served, for links such as the QR signing URL
+    # Online payments (adapters/payments.py): "sandbox" is the embedded test acquirer with its own card
+    # page; "http" a real acquirer's REST API at PAYMENTS_URL. The sandbox signs its webhooks with
+    # PAYMENTS_SECRET, or in development with a secret derived from SECRET_KEY.
+    payments: str = "sandbox"
+    payments_url: str = ""
+    payments_merchant_id: str = ""
+    payments_secret: str = ""
+    payments_timeout_seconds: float = 15.0
 
     @property
     def dev_mode(self) -> bool:
@@ -157,6 +165,10 @@ class Settings:
             pdf_signer_password=os.environ.get("PDF_SIGNER_PASSWORD", ""),
             pdf_tsa_url=os.environ.get("PDF_TSA_URL", ""),
             public_url=os.environ.get("PUBLIC_URL", "").rstrip("/"),
+            payments=os.environ.get("PAYMENTS", cls.payments),
+            payments_url=os.environ.get("PAYMENTS_URL", "").rstrip("/"),
+            payments_merchant_id=os.environ.get("PAYMENTS_MERCHANT_ID", ""),
+            payments_secret=os.environ.get("PAYMENTS_SECRET", ""),
         )
         numeric = {
             f.name: int(os.environ[f.name.upper()])
@@ -176,4 +188,11 @@ class Settings:
         if settings.env == "production" and not settings.registry_url:
             # The demo registry knows only synthetic citizens: every real IIN would be "not found".
             raise RuntimeError("REGISTRY_URL must be set in production (the state registries gateway)")
+        if settings.payments not in ("sandbox", "http"):
+            raise RuntimeError(f"PAYMENTS must be 'sandbox' or 'http', not {settings.payments!r}")
+        if settings.payments == "http" and not (settings.payments_url and settings.payments_merchant_id and settings.payments_secret):
+            raise RuntimeError("PAYMENTS=http needs PAYMENTS_URL, PAYMENTS_MERCHANT_ID and PAYMENTS_SECRET")
+        if settings.env == "production" and settings.payments == "sandbox":
+            # The sandbox takes no money: every "paid" account would owe the company what it shows as paid.
+            raise RuntimeError("PAYMENTS=sandbox is for development; configure the acquirer (PAYMENTS=http)")
         return replace(settings, **overrides) if overrides else settings

@@ -21,6 +21,7 @@ from backend.schema.roots.partners import PartnerMutation, PartnerQuery
 from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
 from backend.schema.roots.queue.decisions import QueueDecisionMutation, QueueDecisionQuery, QueueDecisionSubscription
 from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
+from backend.schema.roots.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from backend.schema.roots.queue.register import QueueRegisterMutation, QueueRegisterQuery
 from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
@@ -31,7 +32,7 @@ class Query(IdentityQuery, MeterQuery, NotificationQuery, ContractQuery, Partner
             QueueDecisionQuery,
             CalendarQuery,
             QueueRegisterQuery,
-            QueueComplaintQuery):
+            QueueComplaintQuery, PaymentQuery):
     pass
 
 
@@ -40,13 +41,13 @@ class Mutation(IdentityMutation, MeterMutation, NotificationMutation, ContractMu
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,
-               QueueComplaintMutation):
+               QueueComplaintMutation, PaymentMutation):
     pass
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
 class Subscription(NotificationSubscription, ContractSubscription, HousingSubscription, ApplicationSubscription, EdsSubscription,
-                   QueueDecisionSubscription):
+                   QueueDecisionSubscription, PaymentSubscription):
     pass
 
 

@@ -27,7 +27,7 @@ Handler = Callable[[Runtime, str], Awaitable[None]]
 _handlers: dict[str, Handler] = {}
 
 # Modules whose import registers handlers; read lazily so that the scheduler imports no domain.
-HANDLER_MODULES = ("backend.services.queue.jobs",)
+HANDLER_MODULES = ("backend.services.queue.jobs", "backend.services.payments.jobs", "backend.services.meetings.manage")
 LEASE = dt.timedelta(minutes=5)
 MAX_ATTEMPTS = 8
 
