@@ -15,6 +15,7 @@ from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
+from backend.schema.roots.device_login import DeviceLoginMutation
 from backend.schema.roots.meters import MeterMutation, MeterQuery
 from backend.schema.roots.housing import HousingMutation, HousingQuery, HousingSubscription
 from backend.schema.roots.partners import PartnerMutation, PartnerQuery
@@ -37,7 +38,7 @@ class Query(IdentityQuery, MeterQuery, NotificationQuery, ContractQuery, Partner
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
+class Mutation(IdentityMutation, DeviceLoginMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,
