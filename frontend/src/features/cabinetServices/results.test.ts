@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatVisit } from './format';
+import { resultRows } from './results';
+
+const RESULT = { forArea: '1520.40', againstArea: '310.00', abstainArea: '69.60', votedArea: '1900.00', totalArea: '3000.00', forShare: '0.5068', decided: true };
+
+describe('meeting results', () => {
+  it('gives each choice its area and its share of the whole building, in Russian digits', () => {
+    // given a closed question's result / when formatted for a Russian reader
+    const { rows, turnout, voted, total } = resultRows(RESULT, 'ru');
+    // then areas and shares are of the building's area (3000 m²), and the turnout is voted/total
+    expect(rows.map((r) => [r.key, r.area, r.share])).toEqual([
+      ['for', '1\u00a0520,4', '50,68\u00a0%'],
+      ['against', '310', '10,33\u00a0%'],
+      ['abstain', '69,6', '2,32\u00a0%'],
+    ]);
+    expect([voted, total, turnout]).toEqual(['1\u00a0900', '3\u00a0000', '63,33\u00a0%']);
+  });
+
+  it('writes English digits for an English reader and Kazakh like Russian', () => {
+    expect(resultRows(RESULT, 'en').rows[0]).toEqual({ key: 'for', area: '1,520.4', share: '50.68%' });
+    expect(resultRows(RESULT, 'kk').rows[0].share).toBe('50,68\u00a0%');
+  });
+
+  it('does not divide by a zero area', () => {
+    const rows = resultRows({ ...RESULT, totalArea: '0', forArea: '0', againstArea: '0', abstainArea: '0', votedArea: '0' }, 'en');
+    expect(rows.turnout).toBe('0%');
+  });
+});
+
+describe('the convenient time of a request', () => {
+  const t = ((key: string, params?: Record<string, string>) =>
+    ({ 'cabinetServices.visit.fromTo': `с ${params?.from} по ${params?.to}`, 'cabinetServices.visit.from': `с ${params?.from}`, 'cabinetServices.visit.to': `до ${params?.to}`, 'cabinetServices.visit.any': 'Не указано' })[key] ?? key) as never;
+
+  it('reads as seed 004: "20 ноября 2019 г. с 08:00 по 11:00"', () => {
+    expect(formatVisit(t, 'ru', '2019-11-20', '08:00', '11:00')).toBe('20 ноября 2019 г. с 08:00 по 11:00');
+    expect(formatVisit(t, 'ru', '2019-10-18', null, null)).toBe('18 октября 2019 г.');
+    expect(formatVisit(t, 'ru', null, null, null)).toBe('Не указано');
+  });
+
+  it('spells Kazakh months out', () => {
+    expect(formatVisit(t, 'kk', '2019-11-20', '08:00', '11:00')).toBe('2019 ж. 20 қараша с 08:00 по 11:00');
+  });
+});

@@ -1,0 +1,34 @@
+import type { MeetingResult } from './api/meetings';
+import { formatDecimal, formatShare } from './format';
+
+export interface ResultRow {
+  key: 'for' | 'against' | 'abstain';
+  area: string;
+  share: string;
+}
+
+// Shares are of the building's whole area (all are computed alike, so that they add up), to 2 decimals of a percent.
+function shareOf(area: string, total: string): string {
+  const a = Number(area);
+  const whole = Number(total);
+  if (!Number.isFinite(a) || !Number.isFinite(whole) || whole <= 0) return '0';
+  return String(a / whole);
+}
+
+/**
+ * One line per choice: its area in m² and its share of the building's total area (the measure
+ * a decision needs: more than half of all the area, not of the votes), and the turnout.
+ */
+export function resultRows(result: MeetingResult, locale: string): { rows: ResultRow[]; turnout: string; voted: string; total: string } {
+  const row = (key: ResultRow['key'], area: string): ResultRow => ({
+    key,
+    area: formatDecimal(area, locale, 2),
+    share: formatShare(shareOf(area, result.totalArea), locale),
+  });
+  return {
+    rows: [row('for', result.forArea), row('against', result.againstArea), row('abstain', result.abstainArea)],
+    turnout: formatShare(shareOf(result.votedArea, result.totalArea), locale),
+    voted: formatDecimal(result.votedArea, locale, 2),
+    total: formatDecimal(result.totalArea, locale, 2),
+  };
+}
