@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: false,
-        scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown', ID: 'string' },
+        scalars: { DateTime: 'string', Date: 'string', Decimal: 'string', JSON: 'unknown', ID: 'string' },
       },
     },
   },

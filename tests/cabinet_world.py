@@ -24,6 +24,7 @@ from backend.models.housing import (
 )
 from backend.models.identity import User
 from backend.models.organizations import Organization
+from backend.services.housing.addresses import address_key
 from tests.helpers import company_bin
 
 ACCOUNT_PASSWORD = "Kvartira-17"
@@ -53,8 +54,8 @@ async def make_company(name: str, **over) -> ManagementCompany:
 
 async def make_building(company: ManagementCompany, city: str = "Астана", street: str = "Тұран даңғылы",
                         house: str = "1") -> Building:
-    key = "|".join(part.lower() for part in (city, street, house))
-    return await Building.create(company=company, city=city, street=street, house=house, address_key=key)
+    return await Building.create(company=company, city=city, street=street, house=house,
+                                 address_key=address_key(city, street, house))
 
 
 async def make_personal_account(building: Building, flat: str, number: str, owner: str = "Мартынович Александр",

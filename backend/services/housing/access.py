@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from backend.errors import DomainError
@@ -52,7 +52,7 @@ def staff_scope(company_id: uuid.UUID) -> Scope:
 def _condition(scope: Scope, account_field: str, company_field: str) -> Q:
     condition = Q(**{f"{account_field}id__in": []})
     if scope.resident_id is not None:
-        linked = AccountLink.filter(user_id=scope.resident_id, status=AccountLinkStatus.CONFIRMED).values("account_id")
+        linked = Subquery(AccountLink.filter(user_id=scope.resident_id, status=AccountLinkStatus.CONFIRMED).values("account_id"))
         condition = Q(**{f"{account_field}id__in": linked})
     if scope.company_ids:
         condition = condition | Q(**{f"{company_field}id__in": list(scope.company_ids)})
