@@ -20,6 +20,7 @@ from backend import clock
 from backend.db import close_db, init_db
 from backend.files_app import file_routes
 from backend.payments_app import payment_routes
+from backend.receipts_app import receipt_routes
 from backend.graphql_app import GraphQLEndpoint, ShanyraqGraphQL
 from backend.models.messaging import OutboxMessage
 from backend.runtime import Runtime, build_runtime
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         *upload_routes(rt),
         *file_routes(rt),
         *payment_routes(rt),
+        *receipt_routes(rt),
     ]
     if settings.dev_mode:
         routes += [Route("/dev/outbox", dev_outbox), Route("/dev/outbox.json", dev_outbox)]

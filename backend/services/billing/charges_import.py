@@ -56,12 +56,12 @@ def parse_period(value: dt.date | str, field: str = "period") -> dt.date:
         try:
             value = dt.date.fromisoformat(value + "-01" if len(value) == 7 else value)
         except ValueError:
-            raise DomainError("INVALID_PERIOD", field=field) from None
+            raise DomainError("INVALID_PERIOD", field=field, message="The period must be a month, YYYY-MM.") from None
     period = value.replace(day=1)
     today = clock.now().date()
     limit = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     if period > limit or period.year < 2000:
-        raise DomainError("INVALID_PERIOD", field=field, params={"latest": limit.isoformat()[:7]})
+        raise DomainError("INVALID_PERIOD", field=field, message=f"The period must be a month (YYYY-MM) not later than {limit.isoformat()[:7]}.", latest=limit.isoformat()[:7])
     return period
 
 
@@ -218,7 +218,7 @@ async def import_lines(rt: Runtime, company: ManagementCompany, period: dt.date,
                        client_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None, ip: str = "") -> ChargeImportSession:
     """A whole delivery at once (GraphQL, ≤ MAX_GRAPHQL_LINES lines; the demo)."""
     if len(lines) > MAX_GRAPHQL_LINES:
-        raise DomainError("TOO_MANY_LINES", field="lines", params={"max": MAX_GRAPHQL_LINES})
+        raise DomainError("TOO_MANY_LINES", field="lines", message=f"At most {MAX_GRAPHQL_LINES} lines; send larger deliveries as CSV.", max=MAX_GRAPHQL_LINES)
     session = ChargeImportSession(rt, company, period, source, client_id, user_id, ip)
     await session.start()
     try:

@@ -39,7 +39,7 @@ class _Lines:
         *complete, self.buffer = self.buffer.split("\n")
         self.ready.extend(line + "\n" for line in complete)
         if len(self.buffer) > MAX_LINE_CHARS:
-            raise DomainError("LINE_TOO_LONG", field="body", params={"max": MAX_LINE_CHARS})
+            raise DomainError("LINE_TOO_LONG", field="body", message=f"A CSV record is longer than {MAX_LINE_CHARS} characters.", max=MAX_LINE_CHARS)
 
     def __iter__(self) -> Iterator[str]:
         while self.ready:
@@ -50,12 +50,12 @@ def _header(row: list[str]) -> list[str]:
     names = [name.strip().lstrip("\ufeff").lower() for name in row]
     unknown = [n for n in names if n not in FIELDS]
     if unknown:
-        raise DomainError("UNKNOWN_COLUMN", field="header", params={"columns": unknown[:10], "known": list(FIELDS)})
+        raise DomainError("UNKNOWN_COLUMN", field="header", message=f"Unknown column(s): {', '.join(unknown[:10])}; known: {', '.join(FIELDS)}.", columns=unknown[:10], known=list(FIELDS))
     missing = [n for n in REQUIRED if n not in names]
     if missing:
-        raise DomainError("REQUIRED", field="header", params={"columns": missing})
+        raise DomainError("REQUIRED", field="header", message=f"Missing column(s): {', '.join(missing)}.", columns=missing)
     if len(set(names)) != len(names):
-        raise DomainError("DUPLICATE_COLUMN", field="header")
+        raise DomainError("DUPLICATE_COLUMN", field="header", message="A column is named twice in the header.")
     return names
 
 
@@ -72,7 +72,7 @@ async def import_csv(rt: Runtime, company: ManagementCompany, period: dt.date, b
         try:
             yield from csv.reader(iter(pieces))
         except csv.Error:
-            raise DomainError("INVALID_CSV", field="body", params={"line": line_no + 1}) from None
+            raise DomainError("INVALID_CSV", field="body", message="The body is not valid CSV (an unclosed quote?).", line=line_no + 1) from None
 
     try:
         async for data in _decoded(body, decoder):
@@ -100,7 +100,7 @@ async def import_csv(rt: Runtime, company: ManagementCompany, period: dt.date, b
                 session = ChargeImportSession(rt, company, period, "csv", client_id, user_id, ip)
                 await session.start()
         if session is None:
-            raise DomainError("EMPTY_FILE", field="body")
+            raise DomainError("EMPTY_FILE", field="body", message="The body has no header row.")
         await session.feed(chunk, last=True)
     except Exception as exc:
         if session is not None and session.row is not None:
@@ -117,4 +117,4 @@ async def _decoded(body: AsyncIterator[bytes], decoder) -> AsyncIterator[str]:
                 yield decoder.decode(data)
         yield decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise DomainError("INVALID_ENCODING", field="body") from None
+        raise DomainError("INVALID_ENCODING", field="body", message="The body is not UTF-8 text.") from None
