@@ -9,7 +9,6 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 
 from backend.schema.roots.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.roots.queue.complaints import QueueComplaintMutation, QueueComplaintQuery
-from backend.schema.roots.billing import BillingMutation, BillingQuery
 from backend.schema.roots.calendar import CalendarMutation, CalendarQuery
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
@@ -23,34 +22,34 @@ from backend.schema.roots.partners import PartnerMutation, PartnerQuery
 from backend.schema.roots.queue.applications import QueueApplicationMutation, QueueApplicationQuery
 from backend.schema.roots.queue.decisions import QueueDecisionMutation, QueueDecisionQuery, QueueDecisionSubscription
 from backend.schema.roots.notifications import NotificationMutation, NotificationQuery, NotificationSubscription
+from backend.schema.roots.outages import OutageMutation, OutageQuery
 from backend.schema.roots.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from backend.schema.roots.queue.register import QueueRegisterMutation, QueueRegisterQuery
+from backend.schema.roots.service_requests import ServiceRequestMutation, ServiceRequestQuery, ServiceRequestSubscription
 from backend.schema.roots.verification import VerificationMutation
 from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, MeterQuery, NotificationQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
+class Query(IdentityQuery, MeterQuery, NotificationQuery, ServiceRequestQuery, OutageQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
             QueueDecisionQuery,
             CalendarQuery,
             QueueRegisterQuery,
-            QueueComplaintQuery, PaymentQuery,
-            BillingQuery):
+            QueueComplaintQuery, PaymentQuery):
     pass
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, DeviceLoginMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
+class Mutation(IdentityMutation, ServiceRequestMutation, OutageMutation, DeviceLoginMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,
-               QueueComplaintMutation, PaymentMutation,
-               BillingMutation):
+               QueueComplaintMutation, PaymentMutation):
     pass
 
 
 @strawberry.type(description="Live updates over WebSocket (graphql-transport-ws); authenticate in connection_init.")
-class Subscription(NotificationSubscription, ContractSubscription, HousingSubscription, ApplicationSubscription, EdsSubscription,
+class Subscription(NotificationSubscription, ServiceRequestSubscription, ContractSubscription, HousingSubscription, ApplicationSubscription, EdsSubscription,
                    QueueDecisionSubscription, PaymentSubscription):
     pass
 
