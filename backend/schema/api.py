@@ -9,6 +9,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 
 from backend.schema.roots.applications import ApplicationMutation, ApplicationQuery, ApplicationSubscription
 from backend.schema.roots.queue.complaints import QueueComplaintMutation, QueueComplaintQuery
+from backend.schema.roots.billing import BillingMutation, BillingQuery
 from backend.schema.roots.calendar import CalendarMutation, CalendarQuery
 from backend.schema.roots.contracts import ContractMutation, ContractQuery, ContractSubscription
 from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
@@ -35,7 +36,8 @@ class Query(IdentityQuery, MeterQuery, NotificationQuery, ServiceRequestQuery, O
             QueueDecisionQuery,
             CalendarQuery,
             QueueRegisterQuery,
-            QueueComplaintQuery, PaymentQuery):
+            QueueComplaintQuery, PaymentQuery,
+            BillingQuery):
     pass
 
 
@@ -44,7 +46,8 @@ class Mutation(IdentityMutation, ServiceRequestMutation, OutageMutation, DeviceL
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,
-               QueueComplaintMutation, PaymentMutation):
+               QueueComplaintMutation, PaymentMutation,
+               BillingMutation):
     pass
 
 
