@@ -13,7 +13,8 @@ address and what is typed are reduced to one key (`address_key`):
    шоссе, мкр, микрорайон, шағын, ауданы) and house (д, дом, үй), also glued to a number ("д1");
    anything after a flat word (кв, квартира, пәтер) is dropped too — the flat has its own field;
 4. a number and a letter touching each other are split ("1а" → "1 а"), so "1а", "1 а" and "1-а"
-   agree — a house letter is never taken for a kind word ("1д" keeps its "д");
+   agree — a house letter is never taken for a kind word: "1д", "1 д" and "1-д" keep their "д" (a
+   one-letter kind word right after a number is read as the house's letter);
 5. the remaining words are joined by one space.
 
 The street kind is dropped on purpose: a resident who writes "ул." for an avenue (даңғылы) still
@@ -52,7 +53,9 @@ def _words(text: str) -> list[str]:
     for word in _NOT_WORD.sub(" ", lowered).split():
         if word in _FLAT_WORDS:
             break
-        if word in _KIND_WORDS:
+        # A lone letter right after a number is the house's letter ("1 д", "1-г"), not "дом"/"город".
+        after_number = bool(kept) and kept[-1].isdigit()
+        if word in _KIND_WORDS and not (len(word) == 1 and after_number):
             continue
         glued = _KIND_GLUED.match(word)
         if glued and glued.group(1) in _KIND_WORDS:

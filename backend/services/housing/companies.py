@@ -15,12 +15,21 @@ MAX_COMPANIES = 50
 MAX_SEARCH = 100
 
 
+def contains(field: str, text: str) -> Q:
+    """`field` contains `text`, whatever its case. PostgreSQL's ILIKE folds Cyrillic and Kazakh
+    letters; SQLite's folds only ASCII, so there the usual spellings are tried too ("ким" finds
+    "Ким Ольга", "КИМ" and "ким")."""
+    spellings = dict.fromkeys((text, text.lower(), text.upper(), text.capitalize(), text.title()))
+    conditions = [Q(**{f"{field}__icontains": spelling}) for spelling in spellings]
+    return Q(*conditions, join_type="OR")
+
+
 async def directory(search: str | None) -> list[ManagementCompany]:
     """Companies by name (the "Управляющая компания" picker of the address form), at most 50."""
     query = ManagementCompany.all()
     text = (search or "").strip()[:MAX_SEARCH]
     if text:
-        query = query.filter(name__icontains=text)
+        query = query.filter(contains("name", text))
     return await query.order_by("name", "id").limit(MAX_COMPANIES)
 
 
@@ -39,6 +48,6 @@ def company_accounts(scope: Scope, search: str | None) -> QuerySet[PersonalAccou
     query = visible_accounts(Scope(company_ids=scope.company_ids, everything=scope.everything))
     text = (search or "").strip()[:MAX_SEARCH]
     if text:
-        query = query.filter(Q(number__icontains=text) | Q(owner_name__icontains=text) | Q(login__icontains=text)
+        query = query.filter(Q(number__icontains=text) | contains("owner_name", text) | Q(login__icontains=text)
                              | Q(phone__icontains=text))
     return query
