@@ -44,7 +44,7 @@ export function DeviceQrCard() {
   }, [expired]);
 
   return (
-    <Card title={t('cabinetServices.qr.title')} id="mobile-app">
+    <Card level={3} title={t('cabinetServices.qr.title')} id="mobile-app">
       <p>{t('cabinetServices.qr.lead')}</p>
       <div className="cs-qr">
         <div className={`cs-qr__image${expired ? ' cs-qr__image--expired' : ''}`}>

@@ -67,7 +67,7 @@ function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accoun
         <Link to={`/cabinet/${accountId}/meetings`}>← {t('cabinetServices.meetings.title')}</Link>
       </p>
       <div className="cs-head">
-        <h1 tabIndex={-1}>{meeting.title}</h1>
+        <h2 tabIndex={-1}>{meeting.title}</h2>
         <span className={`cs-status cs-status--${meetingTone(meeting.status)}`}>{t(`cabinetServices.meetings.statuses.${meeting.status}`)}</span>
       </div>
       <Card>
@@ -82,7 +82,7 @@ function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accoun
         {meeting.description && <p className="cs-description">{meeting.description}</p>}
       </Card>
       {meeting.documents.length > 0 && (
-        <Card title={t('cabinetServices.meetings.documents')} id="documents">
+        <Card level={3} title={t('cabinetServices.meetings.documents')} id="documents">
           <ul className="cs-docs">
             {meeting.documents.map((doc) => (
               <li key={doc.id}>
@@ -100,7 +100,7 @@ function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accoun
         </Card>
       )}
       {justVoted && <Alert tone="success">{t('cabinetServices.meetings.thanks')}</Alert>}
-      <Card title={t('cabinetServices.meetings.agenda')} id="agenda">
+      <Card level={3} title={t('cabinetServices.meetings.agenda')} id="agenda">
         {meeting.canVote && !voted && <p className="cs-hint">{t('cabinetServices.meetings.ballotHint')}</p>}
         {voted && meeting.status === 'OPEN' && <p className="cs-hint">{t('cabinetServices.meetings.votedHint')}</p>}
         {questions.map((q, index) => (

@@ -23,7 +23,7 @@ export function MeetingsPage() {
   const meetings = data?.accountMeetings ?? [];
   return (
     <div className="cs-page">
-      <h1 tabIndex={-1}>{t('cabinetServices.meetings.title')}</h1>
+      <h2 tabIndex={-1}>{t('cabinetServices.meetings.title')}</h2>
       <p className="page__lead">{t('cabinetServices.meetings.lead')}</p>
       {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {fetching && !data && <PageLoader />}

@@ -26,7 +26,7 @@ export function MetersPage() {
   const meters = data?.accountMeters ?? [];
   return (
     <div className="cs-page">
-      <h1 tabIndex={-1}>{t('cabinetServices.meters.title')}</h1>
+      <h2 tabIndex={-1}>{t('cabinetServices.meters.title')}</h2>
       <p className="page__lead">{t('cabinetServices.meters.lead')}</p>
       {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {fetching && !data && <PageLoader />}
@@ -58,7 +58,7 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    const local = readingError(value, meter);
+    const local = readingError(value, meter, new Date());
     setFieldError(local);
     setSent(null);
     if (local) return;
@@ -81,7 +81,7 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   return (
-    <Card title={kind} level={2} id={`meter-${meter.id}`} className="cs-meter">
+    <Card level={3} title={kind} id={`meter-${meter.id}`} className="cs-meter">
       <dl className="cs-facts">
         <dt>{t('cabinetServices.meters.serial')}</dt>
         <dd className="mono">{meter.serial}</dd>

@@ -20,7 +20,7 @@ export function NotificationsSettingsPage() {
   usePageTitle(t('cabinetServices.settings.title'));
   return (
     <div className="cs-page">
-      <h1 tabIndex={-1}>{t('cabinetServices.settings.title')}</h1>
+      <h2 tabIndex={-1}>{t('cabinetServices.settings.title')}</h2>
       <SmsSettings />
       <Outages />
       <DeviceQrCard />
@@ -54,7 +54,7 @@ function SmsSettings() {
   };
 
   return (
-    <Card title={t('cabinetServices.settings.smsTitle')} id="sms">
+    <Card level={3} title={t('cabinetServices.settings.smsTitle')} id="sms">
       {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {fetching && !data && <PageLoader />}
       {prefs && (
@@ -102,7 +102,7 @@ function Outages() {
   const outages = data?.accountOutages ?? [];
   const now = Date.now();
   return (
-    <Card title={t('cabinetServices.outages.title')} id="outages">
+    <Card level={3} title={t('cabinetServices.outages.title')} id="outages">
       {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {fetching && !data && <PageLoader />}
       {data && outages.length === 0 && <p className="cs-hint">{t('cabinetServices.outages.empty')}</p>}

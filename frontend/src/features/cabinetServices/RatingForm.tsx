@@ -41,7 +41,7 @@ export function RatingForm({ request, onRated }: { request: ServiceRequest; onRa
   };
 
   return (
-    <Card title={t('cabinetServices.rating.title')} id="rate">
+    <Card level={3} title={t('cabinetServices.rating.title')} id="rate">
       <form noValidate onSubmit={(e) => void send(e)}>
         <fieldset className="cs-rating" aria-invalid={scoreErrors.length > 0 || undefined} aria-describedby={scoreErrors.length ? 'rate-score-error' : undefined}>
           <legend>
@@ -71,7 +71,7 @@ export function RatingForm({ request, onRated }: { request: ServiceRequest; onRa
 export function GivenRating({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation();
   return (
-    <Card title={t('cabinetServices.rating.given')} id="rating">
+    <Card level={3} title={t('cabinetServices.rating.given')} id="rating">
       <p>
         {request.ratingNotDone ? (
           <strong>{t('cabinetServices.rating.notDone')}</strong>

@@ -111,7 +111,7 @@ function RequestForm({ initial }: { initial: ServiceRequest | null }) {
       <p className="cs-back">
         <Link to={initial ? `${base}/${initial.id}` : base}>← {initial ? t('cabinetServices.request.title', { number: initial.number }) : t('cabinetServices.requests.title')}</Link>
       </p>
-      <h1 tabIndex={-1}>{initial ? t('cabinetServices.form.editTitle', { number: initial.number }) : t('cabinetServices.form.newTitle')}</h1>
+      <h2 tabIndex={-1}>{initial ? t('cabinetServices.form.editTitle', { number: initial.number }) : t('cabinetServices.form.newTitle')}</h2>
       <Card>
         <form ref={formRef} className="cs-form" noValidate onSubmit={(e) => void send(e)}>
           <p className="cs-hint">{t('form.requiredHint')}</p>

@@ -57,7 +57,7 @@ function RequestView({ request, accountId, notice, onChanged }: { request: Servi
         <Link to={base}>← {t('cabinetServices.requests.title')}</Link>
       </p>
       <div className="cs-head">
-        <h1 tabIndex={-1}>{t('cabinetServices.request.title', { number: request.number })}</h1>
+        <h2 tabIndex={-1}>{t('cabinetServices.request.title', { number: request.number })}</h2>
         {(request.canEdit || request.canCancel) && (
           <div className="form-actions" style={{ marginTop: 0 }}>
             {request.canEdit && (
@@ -113,7 +113,7 @@ function RequestView({ request, accountId, notice, onChanged }: { request: Servi
         </dl>
       </Card>
       {request.photos.length > 0 && (
-        <Card title={t('cabinetServices.request.photos')} id="photos">
+        <Card level={3} title={t('cabinetServices.request.photos')} id="photos">
           <ul className="cs-photos">
             {request.photos.map((photo) => (
               <li key={photo.id} className="cs-photo">
@@ -133,7 +133,7 @@ function RequestView({ request, accountId, notice, onChanged }: { request: Servi
       {request.canRate && !rated && <RatingForm request={request} onRated={onChanged} />}
       {rated && <GivenRating request={request} />}
       {request.history.length > 0 && (
-        <Card title={t('cabinetServices.request.history')} id="history">
+        <Card level={3} title={t('cabinetServices.request.history')} id="history">
           <ol className="cs-history">
             {request.history.map((event, i) => (
               <li key={`${event.at}-${i}`}>

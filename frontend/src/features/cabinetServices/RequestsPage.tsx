@@ -44,7 +44,7 @@ export function RequestsPage() {
   return (
     <div className="cs-page">
       <div className="cs-head">
-        <h1 tabIndex={-1}>{t('cabinetServices.requests.title')}</h1>
+        <h2 tabIndex={-1}>{t('cabinetServices.requests.title')}</h2>
         <Link className="btn btn--primary" to={`/cabinet/${accountId}/requests/new`}>
           {t('cabinetServices.requests.new')}
         </Link>

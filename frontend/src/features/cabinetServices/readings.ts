@@ -1,5 +1,5 @@
 import type { AppError } from '../../lib/errors';
-import type { Meter } from './api/meters';
+import type { Meter, MeterReading } from './api/meters';
 
 const DECIMAL = /^\d{1,11}([.,]\d{1,3})?$/;
 
@@ -20,20 +20,46 @@ function fromThousandths(value: bigint): string {
   return fraction ? `${whole}.${fraction}` : `${whole}`;
 }
 
+function almatyMonth(date: Date): { year: number; month: number } {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit' }).format(date).split('-').map(Number);
+  return { year, month };
+}
+
+/** Calendar months in Almaty from `earlier` to `later` (November → December is 1), as the server counts them. */
+export function monthsBetween(earlier: Date, later: Date): number {
+  const a = almatyMonth(earlier);
+  const b = almatyMonth(later);
+  return (b.year - a.year) * 12 + (b.month - a.month);
+}
+
+type Checked = Pick<Meter, 'lastReading' | 'readings' | 'maxMonthly' | 'windowOpen' | 'windowFromDay' | 'windowToDay'>;
+
+/**
+ * The reading the server compares with: the latest one of an earlier month (a second reading in
+ * this month's window replaces the first, so this month's own reading is no bound).
+ */
+export function baselineReading(meter: Pick<Meter, 'lastReading' | 'readings'>, now: Date): MeterReading | null {
+  const all = meter.readings.length > 0 ? meter.readings : meter.lastReading ? [meter.lastReading] : [];
+  return [...all].sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt)).find((r) => monthsBetween(new Date(r.submittedAt), now) >= 1) ?? null;
+}
+
 /**
  * What the server will refuse, said before sending (the server stays the judge: its codes are the
- * same, WINDOW_CLOSED, BELOW_LAST, ABOVE_PLAUSIBLE, INVALID_VALUE, with the same params).
+ * same, WINDOW_CLOSED, BELOW_LAST, ABOVE_PLAUSIBLE, INVALID_VALUE, with the same params): never
+ * below the last reading of an earlier month, never above it by more than maxMonthly a month since.
  */
-export function readingError(raw: string, meter: Pick<Meter, 'lastReading' | 'maxMonthly' | 'windowOpen' | 'windowFromDay' | 'windowToDay'>): AppError | null {
+export function readingError(raw: string, meter: Checked, now: Date = new Date()): AppError | null {
   const value = normalizeReading(raw);
   if (!value) return { code: 'REQUIRED', field: 'value' };
   if (!DECIMAL.test(value)) return { code: 'INVALID_VALUE', field: 'value' };
   if (!meter.windowOpen) return { code: 'WINDOW_CLOSED', field: 'value', params: { from: meter.windowFromDay, to: meter.windowToDay } };
-  const last = meter.lastReading?.value;
-  if (last !== undefined && DECIMAL.test(last)) {
-    if (thousandths(value) < thousandths(last)) return { code: 'BELOW_LAST', field: 'value', params: { last } };
-    if (DECIMAL.test(meter.maxMonthly) && thousandths(value) - thousandths(last) > thousandths(meter.maxMonthly)) {
-      return { code: 'ABOVE_PLAUSIBLE', field: 'value', params: { max: fromThousandths(thousandths(last) + thousandths(meter.maxMonthly)) } };
+  const base = baselineReading(meter, now);
+  if (base && DECIMAL.test(base.value)) {
+    if (thousandths(value) < thousandths(base.value)) return { code: 'BELOW_LAST', field: 'value', params: { last: base.value } };
+    const months = BigInt(Math.max(1, monthsBetween(new Date(base.submittedAt), now)));
+    if (DECIMAL.test(meter.maxMonthly)) {
+      const ceiling = thousandths(base.value) + thousandths(meter.maxMonthly) * months;
+      if (thousandths(value) > ceiling) return { code: 'ABOVE_PLAUSIBLE', field: 'value', params: { max: fromThousandths(ceiling) } };
     }
   }
   return null;

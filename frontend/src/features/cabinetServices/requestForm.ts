@@ -1,7 +1,7 @@
 import type { AppError } from '../../lib/errors';
 
 export const CONTENT_MAX = 2000;
-export const MAX_PHOTOS = 10;
+export const MAX_PHOTOS = 5;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export interface RequestFormValues {

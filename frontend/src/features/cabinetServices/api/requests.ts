@@ -117,7 +117,7 @@ export const RequestUpdateDocument = gql<{ serviceRequestUpdate: Payload }, { in
 `);
 
 export const RequestCancelDocument = gql<{ serviceRequestCancel: Payload }, { input: { id: string } }>(`
-  mutation CabinetServiceRequestCancel($input: ServiceRequestCancelInput!) {
+  mutation CabinetServiceRequestCancel($input: ServiceRequestRefInput!) {
     serviceRequestCancel(input: $input) { serviceRequest { ${FULL} } ${USER_ERROR_FIELDS} }
   }
 `);

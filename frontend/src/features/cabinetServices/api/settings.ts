@@ -25,7 +25,7 @@ export const PreferencesUpdateDocument = gql<
   { residentPreferencesUpdate: { preferences: ResidentPreferences | null; errors: PayloadError[] } },
   { input: { smsRequests: boolean; smsOutages: boolean } }
 >(`
-  mutation CabinetResidentPreferencesUpdate($input: ResidentPreferencesUpdateInput!) {
+  mutation CabinetResidentPreferencesUpdate($input: ResidentPreferencesInput!) {
     residentPreferencesUpdate(input: $input) { preferences { smsRequests smsOutages smsAvailable } ${USER_ERROR_FIELDS} }
   }
 `);

@@ -12,6 +12,7 @@ export const CABINET_SERVICES_ERROR_CODES = [
   // Owners' meetings (E).
   'ALREADY_VOTED',
   'NOT_OPEN',
+  'DUPLICATE_VOTE',
   // Checked in the page before sending (the server checks the same).
   'INVALID_TIME',
   'INVALID_TIME_WINDOW',
