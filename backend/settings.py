@@ -192,6 +192,9 @@ class Settings:
             raise RuntimeError(f"PAYMENTS must be 'sandbox' or 'http', not {settings.payments!r}")
         if settings.payments == "http" and not (settings.payments_url and settings.payments_merchant_id and settings.payments_secret):
             raise RuntimeError("PAYMENTS=http needs PAYMENTS_URL, PAYMENTS_MERCHANT_ID and PAYMENTS_SECRET")
+        if settings.payments == "http" and not settings.public_url:
+            # The acquirer sends the payer back and its webhooks to absolute URLs of the portal.
+            raise RuntimeError("PAYMENTS=http needs PUBLIC_URL (the return and callback URLs)")
         if settings.env == "production" and settings.payments == "sandbox":
             # The sandbox takes no money: every "paid" account would owe the company what it shows as paid.
             raise RuntimeError("PAYMENTS=sandbox is for development; configure the acquirer (PAYMENTS=http)")
