@@ -80,8 +80,7 @@ export function formatPeriod(period: string, locale: string): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** The smallest and largest payment the acquirer takes (DESIGN C: 1..10 000 000 tenge). */
-export const MIN_PAYMENT_TIYN = 100n;
+/** The largest payment at a time (payments' AMOUNT_TOO_LARGE); anything above zero may be paid. */
 export const MAX_PAYMENT_TIYN = 1_000_000_000n;
 
 /**
@@ -89,9 +88,9 @@ export const MAX_PAYMENT_TIYN = 1_000_000_000n;
  * spaces (also no-break ones) group digits, a comma or a dot separates tiyn, at most two of them.
  * In English a comma groups thousands ("47,048.50"); in Kazakh and Russian it is the decimal
  * comma, so "1,000" there is one tenge with three decimals — refused, never read as a thousand.
- * Partial and over-payments are fine within the range.
+ * Partial and over-payments are fine, from one tiyn to 10 000 000 tenge.
  */
-export function parseAmount(input: string, locale: string): { amount: string } | { code: 'REQUIRED' | 'INVALID_AMOUNT' } {
+export function parseAmount(input: string, locale: string): { amount: string } | { code: 'REQUIRED' | 'INVALID_AMOUNT' | 'AMOUNT_TOO_LARGE' } {
   const compact = input.replace(/[\s\u00a0\u202f₸]/g, '');
   if (!compact) return { code: 'REQUIRED' };
   const englishGroups = locale === 'en' && /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact);
@@ -99,7 +98,8 @@ export function parseAmount(input: string, locale: string): { amount: string } |
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(plain);
   if (!match) return { code: 'INVALID_AMOUNT' };
   const tiyn = BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
-  if (tiyn < MIN_PAYMENT_TIYN || tiyn > MAX_PAYMENT_TIYN) return { code: 'INVALID_AMOUNT' };
+  if (tiyn === 0n) return { code: 'INVALID_AMOUNT' };
+  if (tiyn > MAX_PAYMENT_TIYN) return { code: 'AMOUNT_TOO_LARGE' };
   return { amount: fromTiyn(tiyn) };
 }
 

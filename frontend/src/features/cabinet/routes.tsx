@@ -1,14 +1,20 @@
-import { Outlet, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { CabinetAccountsPage } from './AccountsPage';
+import { CabinetLayout } from './CabinetLayout';
+import { OverviewPage } from './OverviewPage';
+import { PayPage } from './PayPage';
+import { PaymentsPage } from './PaymentsPage';
+import { ReceiptPage } from './ReceiptPage';
+import { ReceiptsPage } from './ReceiptsPage';
 
-/** The resident's list of personal accounts (seed 004 "Выберите лицевой счет"). */
-export function CabinetAccountsPage() {
-  return null;
-}
+export { CabinetAccountsPage, CabinetLayout };
 
-/** The cabinet of one account: its header and blocks; the blocks' pages render in the outlet. */
-export function CabinetLayout() {
-  return <Outlet />;
-}
-
-/** Pages under /cabinet/:accountId owned by this feature (overview, receipts, payments). */
-export const cabinetChildRoutes: RouteObject[] = [];
+/** Pages under /cabinet/:accountId owned by this feature (overview, receipts, payment, payments). */
+export const cabinetChildRoutes: RouteObject[] = [
+  { index: true, element: <OverviewPage /> },
+  { path: 'receipts', element: <ReceiptsPage /> },
+  { path: 'receipts/:receiptId', element: <ReceiptPage /> },
+  { path: 'pay', element: <PayPage /> },
+  // The acquirer sends the resident back here with ?order=<id>.
+  { path: 'payments', element: <PaymentsPage /> },
+];
