@@ -16,6 +16,7 @@ from backend.schema.roots.eds import EdsMutation, EdsQuery, EdsSubscription
 from backend.schema.cost import query_limits
 from backend.schema.extensions import RefuseInvalidText, ReportDenials, ValidateWithoutSuggestions
 from backend.schema.roots.identity import IdentityMutation, IdentityQuery
+from backend.schema.roots.meetings import MeetingMutation, MeetingQuery
 from backend.schema.roots.device_login import DeviceLoginMutation
 from backend.schema.roots.meters import MeterMutation, MeterQuery
 from backend.schema.roots.housing import HousingMutation, HousingQuery, HousingSubscription
@@ -32,7 +33,7 @@ from backend.settings import Settings
 
 
 @strawberry.type(description="Everything that can be read. Most fields need `Authorization: Bearer <access token>`.")
-class Query(IdentityQuery, MeterQuery, NotificationQuery, ServiceRequestQuery, OutageQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
+class Query(IdentityQuery, MeetingQuery, MeterQuery, NotificationQuery, ServiceRequestQuery, OutageQuery, ContractQuery, PartnerQuery, HousingQuery, ApplicationQuery, EdsQuery, QueueApplicationQuery,
             QueueDecisionQuery,
             CalendarQuery,
             QueueRegisterQuery,
@@ -42,7 +43,7 @@ class Query(IdentityQuery, MeterQuery, NotificationQuery, ServiceRequestQuery, O
 
 
 @strawberry.type(description="Every change. Expected failures come back in each payload's `errors`, never as GraphQL errors.")
-class Mutation(IdentityMutation, ServiceRequestMutation, OutageMutation, DeviceLoginMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
+class Mutation(IdentityMutation, MeetingMutation, ServiceRequestMutation, OutageMutation, DeviceLoginMutation, MeterMutation, NotificationMutation, ContractMutation, PartnerMutation, HousingMutation, ApplicationMutation, EdsMutation, VerificationMutation,
                QueueApplicationMutation, QueueDecisionMutation,
                CalendarMutation,
                QueueRegisterMutation,
