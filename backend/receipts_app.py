@@ -50,7 +50,7 @@ class ReceiptPdfEndpoint:
         self.rt = rt
         self.cache: OrderedDict[tuple, bytes] = OrderedDict()
 
-    async def __call__(self, request: Request) -> Response:
+    async def handle(self, request: Request) -> Response:
         try:
             grant = files.read_link(self.rt.settings, request.path_params["token"])
         except DomainError as exc:
@@ -102,7 +102,7 @@ class ChargesUploadEndpoint:
     def __init__(self, rt: Runtime):
         self.rt = rt
 
-    async def __call__(self, request: Request) -> Response:
+    async def handle(self, request: Request) -> Response:
         rt = self.rt
         api_key = request.headers.get("x-api-key")
         if not api_key:
@@ -138,6 +138,6 @@ class ChargesUploadEndpoint:
 
 def receipt_routes(rt: Runtime) -> list[BaseRoute]:
     return [
-        Route("/receipts/{token}", ReceiptPdfEndpoint(rt), methods=["GET", "HEAD"]),
-        Route("/partner/billing/charges", ChargesUploadEndpoint(rt), methods=["POST"]),
+        Route("/receipts/{token}", ReceiptPdfEndpoint(rt).handle, methods=["GET", "HEAD"]),
+        Route("/partner/billing/charges", ChargesUploadEndpoint(rt).handle, methods=["POST"]),
     ]
