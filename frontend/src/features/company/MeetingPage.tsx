@@ -67,7 +67,8 @@ export function MeetingPage() {
     setBusy(true);
     const result = which === 'open' ? await open({ input: { id: meeting.id } }) : await close({ input: { id: meeting.id } });
     setBusy(false);
-    const payload = which === 'open' ? (result.data as { meetingOpen?: { errors: AppError[]; meeting?: MeetingDetails | null } } | undefined)?.meetingOpen : (result.data as { meetingClose?: { errors: AppError[]; meeting?: MeetingDetails | null } } | undefined)?.meetingClose;
+    const data = result.data;
+    const payload = data && ('meetingOpen' in data ? data.meetingOpen : 'meetingClose' in data ? data.meetingClose : undefined);
     if (result.error || !payload) return setActionErrors([result.error ? fromCombinedError(result.error) : { code: 'FORBIDDEN' }]);
     if (payload.errors.length || !payload.meeting) return setActionErrors(payload.errors.length ? payload.errors : [{ code: 'UNKNOWN' }]);
     setActionErrors([]);

@@ -1,3 +1,4 @@
+import type { OutageKind } from '../../gql/graphql';
 import type { AppError } from '../../lib/errors';
 
 /** Closing a request says what was done: the server wants the comment too (REQUIRED on comment). */
@@ -48,7 +49,8 @@ export function outageErrors(draft: OutageDraft): AppError[] {
 }
 
 export function outageInput(draft: OutageDraft) {
-  return { buildingId: draft.buildingId, kind: draft.kind, text: draft.text.trim(), startsAt: localToIso(draft.startsAt) ?? '', endsAt: localToIso(draft.endsAt) };
+  // The kind comes from the form's list of OutageKind values; outageErrors made sure one is chosen.
+  return { buildingId: draft.buildingId, kind: draft.kind as OutageKind, text: draft.text.trim(), startsAt: localToIso(draft.startsAt) ?? '', endsAt: localToIso(draft.endsAt) };
 }
 
 export interface MeetingDraft {

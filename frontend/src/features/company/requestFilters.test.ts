@@ -3,7 +3,7 @@ import { applyLive, filterFromParams, filterToParams, filterVariables, type Requ
 import type { RequestDetails } from './types';
 
 function request(overrides: Partial<RequestDetails> = {}): RequestDetails {
-  return {
+  const base: RequestDetails = {
     id: 'r1',
     number: 7,
     createdAt: '2026-12-03T08:00:00+00:00',
@@ -20,11 +20,14 @@ function request(overrides: Partial<RequestDetails> = {}): RequestDetails {
     rating: null,
     ratingNotDone: false,
     photos: [],
+    takenAt: null,
+    closedAt: null,
+    ratedAt: null,
     closeComment: '',
     ratingComment: '',
     history: [],
-    ...overrides,
   };
+  return { ...base, ...overrides } as RequestDetails;
 }
 
 const NEW_ONLY: RequestFilter = { status: 'NEW', typeId: null, buildingId: null, search: '' };
