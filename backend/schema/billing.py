@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -98,7 +99,10 @@ class Receipt:
 
     @strawberry.field(description="A personal link to the receipt as PDF, valid for minutes and only for the viewer; "
                                   "Kazakh or Russian (EN gives Russian).")
-    def pdf_url(self, info: Info, locale: Locale = Locale.RU) -> str:
+    def pdf_url(
+        self, info: Info,
+        locale: Annotated[Locale, strawberry.argument(description="KK or RU (EN gives the Russian receipt).")] = Locale.RU,
+    ) -> str:
         ctx = info.context
         viewer, client = ctx.viewer, getattr(ctx, "client", None)
         return receipt_link(ctx.rt.settings, self.row_id, user_id=viewer.user.id if viewer else None,
