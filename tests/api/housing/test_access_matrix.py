@@ -209,3 +209,55 @@ async def test_a_billing_key_of_company_x_updates_its_account(cast):
     # then
     assert body["data"]["partnerAccountsUpsert"] == {"created": 0, "updated": 1, "errors": []}
     assert (await PersonalAccount.get(id=cast.world.account_x.id)).owner_name == "Мартынович Александр Владимирович"
+
+
+BY_ADDRESS = """
+mutation($number: String!, $address: String!, $flat: String!) {
+  accountLinkByAddress(input: {accountNumber: $number, address: $address, flat: $flat}) { link { status } errors { code } }
+}
+"""
+REMOVE = "mutation($id: ID!) { accountLinkRemove(input: {linkId: $id}) { link { id } errors { code } } }"
+
+
+@pytest.mark.parametrize("who, code", [
+    ("anon", "UNAUTHENTICATED"), ("staff_x", "FORBIDDEN"), ("admin", "FORBIDDEN"), ("partner_x", "UNAUTHENTICATED"), ("resident", None),
+])
+async def test_only_residents_link_by_address(cast, who, code):
+    # when
+    body = await _data(getattr(cast, who), BY_ADDRESS, {"number": "10118", "address": "Астана, 100 атқыштар дивизиясы, 1", "flat": "18"})
+    # then
+    result = body["data"]["accountLinkByAddress"]
+    if code:
+        assert result == {"link": None, "errors": [{"code": code}]} and await AccountLink.all().count() == 2
+    else:
+        assert result == {"link": {"status": "PENDING"}, "errors": []}
+
+
+@pytest.mark.parametrize("who, code", [
+    ("anon", "UNAUTHENTICATED"), ("other_resident", "NOT_FOUND"), ("staff_x", "FORBIDDEN"), ("admin", "FORBIDDEN"),
+    ("partner_x", "UNAUTHENTICATED"), ("resident", None),
+])
+async def test_only_the_resident_removes_their_link(cast, who, code):
+    # given
+    link = await AccountLink.get(user_id=cast.resident.user.id)
+    # when
+    body = await _data(getattr(cast, who), REMOVE, {"id": str(link.id)})
+    # then
+    result = body["data"]["accountLinkRemove"]
+    status = (await AccountLink.get(id=link.id)).status
+    if code:
+        assert result == {"link": None, "errors": [{"code": code}]} and status is AccountLinkStatus.CONFIRMED
+    else:
+        assert result == {"link": None, "errors": []} and status is AccountLinkStatus.REMOVED
+
+
+@pytest.mark.parametrize("who", ["staff_x", "staff_y", "admin"])
+async def test_staff_never_see_links_to_another_companys_accounts_by_id(cast, who):
+    # given: a pending link to Y's account
+    await AccountLink.create(user=cast.other_resident.user, account=cast.world.account_y, status=AccountLinkStatus.PENDING,
+                             method=AccountLinkMethod.ADDRESS)
+    # when
+    body = await _data(getattr(cast, who), COMPANY_LINKS, {"status": "PENDING"})
+    # then
+    numbers = [e["node"]["accountNumber"] for e in body["data"]["companyAccountLinks"]["edges"]]
+    assert numbers == ([] if who == "staff_x" else ["20003"])

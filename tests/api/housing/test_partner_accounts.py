@@ -135,3 +135,16 @@ async def test_a_key_of_an_organization_that_is_no_management_company_writes_not
     # then
     assert result == {"created": 0, "updated": 0, "errors": [{"field": None, "code": "NOT_A_MANAGEMENT_COMPANY", "params": None}]}
     assert not await PersonalAccount.filter(number="30001").exists()
+
+
+async def test_a_thousand_items_go_in_one_call_and_again_change_nothing(cast):
+    # given
+    accounts = [item(str(40000 + i), str(i + 1), house=str(i // 100 + 1), buildingExternalId=f"B-{i // 100}") for i in range(1000)]
+    # when
+    first = await _upsert(cast.partner_x, accounts)
+    again = await _upsert(cast.partner_x, accounts)
+    # then
+    assert first == {"created": 1000, "updated": 0, "errors": []}
+    assert again == {"created": 0, "updated": 1000, "errors": []}
+    assert await Building.filter(company_id=cast.world.company_x.id, external_id__startswith="B-").count() == 10
+    assert await HistoryEvent.filter(entity="personal_account", action="updated").count() == 0
