@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from strawberry.types import Info
 
+from backend.auth.cookies import set_refresh_cookie
 from backend.resolvers.errors import payload_or_errors
-from backend.resolvers.identity import signed_in
 from backend.schema import device_login as s
 from backend.schema.identity import AuthPayload
 from backend.services import device_login
@@ -22,6 +22,10 @@ async def device_login_token_create(info: Info, input: s.DeviceLoginTokenCreateI
 async def device_login_exchange(info: Info, input: s.DeviceLoginExchangeInput) -> AuthPayload:
     async def work():
         result = await device_login.exchange(info.context.rt, input.token, input.device_name, info.context.req)
-        return signed_in(info, result)
+        # As every sign-in answers (resolvers/identity.signed_in): the refresh token only in the
+        # HttpOnly cookie, the access token in the payload.
+        set_refresh_cookie(info.context.response, result.refresh_token, info.context.rt.settings.refresh_ttl_seconds)
+        info.context.loaders.forget_roles(result.user.id)
+        return AuthPayload.from_result(result)
 
     return await payload_or_errors(AuthPayload, work)

@@ -59,6 +59,9 @@ async def test_the_other_device_signs_in_as_the_same_person_in_a_session_of_its_
     assert signed["errors"] == [] and signed["user"] == {"id": str(resident.user.id)}
     anon.token = signed["accessToken"]
     assert (await anon.data(ME))["me"]["id"] == str(resident.user.id)
+    # and: the device keeps its session with the refresh cookie, as after any sign-in
+    refreshed = await anon.data("mutation { sessionRefresh { accessToken errors { code } } }")
+    assert refreshed["sessionRefresh"]["errors"] == [] and refreshed["sessionRefresh"]["accessToken"]
     session = await Session.get(user_id=resident.user.id, method="device_qr")
     assert session.user_agent.startswith("iPhone Марата")
     row = await DeviceLoginToken.get(user_id=resident.user.id)
