@@ -170,3 +170,31 @@ async def test_nobody_removes_anothers_link(cast):
     # then
     assert codes(body, "accountLinkRemove") == ["NOT_FOUND"]
     assert (await AccountLink.get(id=theirs.id)).status is AccountLinkStatus.CONFIRMED
+
+
+async def test_the_same_number_at_the_same_address_in_two_companies_asks_for_the_company(cast):
+    # given: company Y also keeps a 10118 in a building at X's address
+    from tests.cabinet_world import make_building, make_personal_account
+
+    twin = await make_building(cast.world.company_y, street="100 атқыштар дивизиясы көшесі", house="1")
+    await make_personal_account(twin, "18", "10118", owner="Басқа Адам")
+    typed = {"number": "10118", "address": "Астана, 100 атқыштар дивизиясы, 1", "flat": "18"}
+    # when
+    ambiguous = await cast.resident.data(BY_ADDRESS, typed)
+    chosen = await cast.resident.data(BY_ADDRESS, {**typed, "companyId": str(cast.world.company_x.id)})
+    # then
+    assert ambiguous["accountLinkByAddress"]["errors"] == [{"field": "companyId", "code": "COMPANY_REQUIRED"}]
+    assert chosen["accountLinkByAddress"]["link"]["givenCompany"] == "ТОО «ТеплоДом»"
+    assert (await AccountLink.get(id=chosen["accountLinkByAddress"]["link"]["id"])).account_id == cast.world.account_x2.id
+
+
+async def test_a_closed_account_cannot_be_linked(cast):
+    # given: the company closed account 10118
+    cast.world.account_x2.is_active = False
+    await cast.world.account_x2.save()
+    # when
+    by_login = await cast.resident.data(BY_LOGIN, {"login": "10118", "password": ACCOUNT_PASSWORD})
+    by_address = await cast.resident.data(BY_ADDRESS, {"number": "10118", "address": "Астана, 100 атқыштар дивизиясы, 1", "flat": "18"})
+    # then
+    assert codes(by_login, "accountLinkByLogin") == ["INVALID_CREDENTIALS"]
+    assert codes(by_address, "accountLinkByAddress") == ["ACCOUNT_NOT_MATCHED"]
