@@ -70,8 +70,10 @@ class ChargeImportSession:
     account being read."""
 
     def __init__(self, rt: Runtime, company: ManagementCompany, period: dt.date, source: str,
-                 client_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None, ip: str = ""):
+                 client_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None, ip: str = "",
+                 issued_at: dt.datetime | None = None):
         self.rt, self.company, self.period, self.source = rt, company, period, source
+        self.issued_at = issued_at  # when the billing issued the receipts; default: as they are written
         self.client_id, self.user_id, self.ip = client_id, user_id, ip
         self.row: ChargeImport | None = None
         self.errors: list[dict] = []
@@ -149,6 +151,7 @@ class ChargeImportSession:
 
     async def _store(self, ready: list[tuple[uuid.UUID, str, list[ChargeLine]]]) -> None:
         now = clock.now()
+        issued = self.issued_at or now
         async with atomic():
             await copy.lock_company_imports(Receipt, self.company.id)
             existing = {
@@ -171,12 +174,12 @@ class ChargeImportSession:
                 receipt_id = old["id"] if old is not None else uuid.uuid4()
                 receipt_id = uuid.UUID(str(receipt_id))
                 if old is not None:
-                    replaced.append((now, given or old["number"], *money, now, digest, self.row.id, receipt_id))
+                    replaced.append((now, given or old["number"], *money, issued, digest, self.row.id, receipt_id))
                     records.append((uuid.uuid4(), "receipt", str(receipt_id), "replaced",
                                     {"import": str(self.row.id), "period": str(self.period), "oldTotal": str(old["total_to_pay"]),
                                      "total": str(totals.total_to_pay)}, self.ip, now, self.user_id))
                 else:
-                    new.append([receipt_id, now, now, self.period, given, *money, now, digest, account_id, self.row.id,
+                    new.append([receipt_id, now, now, self.period, given, *money, issued, digest, account_id, self.row.id,
                                 self.company.id])
                     records.append((uuid.uuid4(), "receipt", str(receipt_id), "imported",
                                     {"import": str(self.row.id), "period": str(self.period), "total": str(totals.total_to_pay)},
@@ -215,11 +218,12 @@ class ChargeImportSession:
 
 
 async def import_lines(rt: Runtime, company: ManagementCompany, period: dt.date, lines: list[dict], source: str = "graphql",
-                       client_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None, ip: str = "") -> ChargeImportSession:
+                       client_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None, ip: str = "",
+                       issued_at: dt.datetime | None = None) -> ChargeImportSession:
     """A whole delivery at once (GraphQL, ≤ MAX_GRAPHQL_LINES lines; the demo)."""
     if len(lines) > MAX_GRAPHQL_LINES:
         raise DomainError("TOO_MANY_LINES", field="lines", message=f"At most {MAX_GRAPHQL_LINES} lines; send larger deliveries as CSV.", max=MAX_GRAPHQL_LINES)
-    session = ChargeImportSession(rt, company, period, source, client_id, user_id, ip)
+    session = ChargeImportSession(rt, company, period, source, client_id, user_id, ip, issued_at)
     await session.start()
     try:
         # Grouped by account first: GraphQL callers need not sort (a list is not a stream).
