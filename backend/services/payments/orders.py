@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from backend import clock
 from backend.errors import DomainError
-from backend.adapters.payments import AcquirerUnavailable
+from backend.adapters.payments import DECLINED, SUCCEEDED, AcquirerUnavailable, WebhookEvent
 from backend.models.billing import Payment, PaymentOrder, PaymentOrderStatus, Receipt
 from backend.models.housing import ManagementCompany
 from backend.runtime import Runtime
@@ -20,6 +20,7 @@ from backend.services import history, scheduler
 from backend.services.billing import balance
 from backend.services.housing import access
 from backend.services.pagination import Page, paginate
+from backend.services.payments import webhooks
 from backend.services.scoping import first_visible
 from backend.services.tx import atomic
 
@@ -85,7 +86,22 @@ async def create_order(rt: Runtime, scope: access.Scope, user_id: uuid.UUID, acc
 
 async def expire(rt: Runtime, order_id: str) -> bool:
     """The scheduler's job: an order still open after its 30 minutes is EXPIRED (a success that
-    arrives later still counts — the money was taken; see webhooks.settle)."""
+    arrives later still counts — the money was taken; see webhooks.settle). First the acquirer's
+    books are asked, so that a lost webhook does not leave a paid order unpaid."""
+    order = await PaymentOrder.get_or_none(id=order_id)
+    if order is None or order.status not in OPEN:
+        return False
+    if order.provider_ref and order.provider == rt.acquirer.name:
+        try:
+            known = await rt.acquirer.status(order.provider_ref)
+        except AcquirerUnavailable:
+            known = None  # expire now; the acquirer's webhook, when it comes, still settles the order
+        if known in (SUCCEEDED, DECLINED):
+            event = WebhookEvent(event_id=f"reconcile:{order.id}", provider_ref=order.provider_ref, status=known,
+                                 amount=order.amount, failure_code=None if known == SUCCEEDED else "DECLINED",
+                                 occurred_at=clock.now())
+            await webhooks.apply(rt, order.provider, event)
+            return False
     async with atomic():
         order = await PaymentOrder.filter(id=order_id).select_for_update().first()
         if order is None or order.status not in OPEN:

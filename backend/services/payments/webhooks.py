@@ -49,7 +49,11 @@ async def apply(rt: Runtime, provider: str, event: WebhookEvent, raw_body: bytes
             async with atomic():
                 row = await WebhookEventRow.create(provider=provider, event_id=event.event_id, payload=_payload(event))
         except IntegrityError:
-            return "replay"
+            row = await WebhookEventRow.filter(provider=provider, event_id=event.event_id).select_for_update().first()
+            # An event that came before we knew the order's reference (the acquirer answered our
+            # create call after calling back) is settled by its retry; anything else is a replay.
+            if row is None or row.outcome != "unknown_order":
+                return "replay"
         order = await PaymentOrder.filter(provider=provider, provider_ref=event.provider_ref).select_for_update().first()
         outcome = "unknown_order" if order is None else await settle(rt, order, event)
         await WebhookEventRow.filter(id=row.id).update(outcome=outcome, order_id=order.id if order else None)

@@ -4,6 +4,7 @@ and the whole flow with it: the portal places the order, the acquirer's signed w
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import base64
 import hashlib
 import hmac
@@ -19,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route
 
+from backend import clock
+from backend.services import scheduler
 from backend.adapters.payments import DECLINED, SUCCEEDED, AcquirerUnavailable, BadSignature, HttpAcquirer, MalformedWebhook
 from backend.adapters.messaging import DevOutbox
 from backend.adapters.pubsub import InProcessPubSub
@@ -50,7 +53,8 @@ def fake_acquirer(seen: list) -> Starlette:
         if data["description"] == "boom":
             return PlainTextResponse("down", status_code=503)
         ref = f"ord_{len(orders) + 1}"
-        orders[ref] = {"id": ref, "status": "CREATED", "amount": data["amount"]}
+        # 777.00 plays a payment whose webhook was lost: the acquirer's books say PAID, nobody told us
+        orders[ref] = {"id": ref, "status": "PAID" if data["amount"] == "777.00" else "CREATED", "amount": data["amount"]}
         return JSONResponse({"id": ref, "checkoutUrl": f"https://pay.example.kz/checkout/{ref}", "status": "CREATED"}, status_code=201)
 
     async def read(request: Request):
@@ -168,3 +172,52 @@ async def test_an_order_the_acquirer_cannot_take_is_declined_and_said_so(setting
     assert [e["code"] for e in body["paymentOrderCreate"]["errors"]] == ["ACQUIRER_UNAVAILABLE"]
     [order] = await PaymentOrder.all()
     assert order.status is PaymentOrderStatus.DECLINED and order.failure_code == "ACQUIRER_UNAVAILABLE"
+
+
+async def _http_portal(settings, url):
+    settings = replace(settings, public_url="https://shanyraq.kz")
+    rt = Runtime(settings=settings, messenger=DevOutbox(), pubsub=InProcessPubSub(), acquirer=HttpAcquirer(url, MERCHANT, SECRET))
+    return rt, create_app(settings, runtime=rt, manage_db=False)
+
+
+async def test_expiry_asks_the_acquirer_first_so_a_lost_webhook_still_pays(settings, acquirer_url):
+    # given: two orders nobody called back about; the acquirer took the money for one of them
+    url, seen = acquirer_url
+    rt, app = await _http_portal(settings, url)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as http:
+        resident = ApiClient(http)
+        await make_account(rt, resident, "resident")
+        world = await build_world(resident.user)
+        await add_receipt(rt, world.account_x, "1000.00")
+        ids = [(await resident.data(CREATE, {"i": {"accountId": str(world.account_x.id), "amount": a}}))["paymentOrderCreate"]["order"]["id"]
+               for a in ("777.00", "50.00")]
+    # when
+    clock.travel_to(clock.now() + dt.timedelta(minutes=31))
+    await scheduler.run_due(rt)
+    await rt.close()
+    # then
+    paid, abandoned = [await PaymentOrder.get(id=i) for i in ids]
+    assert paid.status is PaymentOrderStatus.SUCCEEDED and abandoned.status is PaymentOrderStatus.EXPIRED
+    assert await Payment.filter(order_id=paid.id).count() == 1 and await debt_of(world.account_x.id) == Decimal("223.00")
+    assert [s[1] for s in seen if s[0] == "GET"] == ["/v1/orders/ord_1", "/v1/orders/ord_2"]
+
+
+async def test_a_webhook_that_beat_our_create_call_is_settled_by_its_retry(settings, acquirer_url):
+    # given: the acquirer called back before the portal stored its reference
+    url, _ = acquirer_url
+    rt, app = await _http_portal(settings, url)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as http:
+        resident = ApiClient(http)
+        await make_account(rt, resident, "resident")
+        world = await build_world(resident.user)
+        early = webhook("ord_1", "PAID", "600.00", "wh-early")
+        first = await http.post("/payments/webhook/http", content=early, headers={"x-signature": sign(early)})
+        body = await resident.data(CREATE, {"i": {"accountId": str(world.account_x.id), "amount": "600.00"}})
+        # when: it retries the same event
+        retry = await http.post("/payments/webhook/http", content=early, headers={"x-signature": sign(early)})
+        again = await http.post("/payments/webhook/http", content=early, headers={"x-signature": sign(early)})
+    await rt.close()
+    # then
+    assert first.json() == {"outcome": "unknown_order"}
+    assert retry.json() == {"outcome": "paid"} and again.json() == {"outcome": "replay"}
+    assert await Payment.filter(order_id=body["paymentOrderCreate"]["order"]["id"]).count() == 1
