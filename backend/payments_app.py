@@ -122,7 +122,9 @@ def payment_routes(rt: Runtime) -> list[BaseRoute]:
 
     async def deliver(acquirer: SandboxAcquirer, order: PaymentOrder, status: str, failure_code: str | None = None) -> None:
         """The sandbox's webhook, signed like every other, through the endpoint's own handler."""
-        body = acquirer.event_body(order.provider_ref, status, order.amount, failure_code)
+        # The portal's clock (demo servers run it from a chosen moment), so that the payment falls
+        # after the receipt it pays, as it does in real time.
+        body = acquirer.event_body(order.provider_ref, status, order.amount, failure_code, occurred_at=clock.now())
         await webhooks.receive(rt, acquirer.name, {SANDBOX_SIGNATURE_HEADER: acquirer.sign(body)}, body)
 
     def back(order: PaymentOrder) -> RedirectResponse:
