@@ -3,6 +3,8 @@ company, rate once when CLOSED; every wrong move refused with a stable code and 
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from backend.models.history import HistoryEvent
@@ -218,3 +220,35 @@ async def test_only_the_author_rates(cast, who, code):
     payload = await mutate(cast.by_name(who), RATE, "serviceRequestRate", id=row["id"], rating=1)
     # then
     assert codes(payload) == [code]
+
+
+@pytest.mark.parametrize(("who", "code"), [("co_owner", "NOT_ALLOWED"), ("other_resident", "NOT_FOUND"),
+                                           ("staff_x", "FORBIDDEN"), ("anon", "UNAUTHENTICATED")])
+async def test_only_the_author_cancels(cast, who, code):
+    # given
+    row = await file(cast.resident, cast.world.account_x)
+    # when
+    payload = await mutate(cast.by_name(who), CANCEL, "serviceRequestCancel", id=row["id"])
+    # then
+    assert codes(payload) == [code]
+    assert (await ServiceRequest.get(id=row["id"])).status.value == "new"
+
+
+async def test_a_co_owner_sees_the_request_but_may_not_act_on_it(cast):
+    # given
+    row = await file(cast.resident, cast.world.account_x)
+    # when
+    seen = (await cast.co_owner.data(ONE, {"id": row["id"]}))["serviceRequest"]
+    # then
+    assert (seen["content"], seen["canEdit"], seen["canCancel"], seen["canRate"]) == ("Прорвало трубы", False, False, False)
+
+
+async def test_two_workers_taking_at_once_one_wins(cast, app, rt):
+    # given
+    row = await file(cast.resident, cast.world.account_x)
+    # when
+    results = await asyncio.gather(*(mutate(cast.staff_x, TAKE, "serviceRequestTake", id=row["id"]) for _ in range(2)))
+    # then
+    assert sorted(tuple(codes(r)) for r in results) == [(), ("WRONG_STATUS",)]
+    assert await HistoryEvent.filter(entity="service_request", action="taken").count() == 1
+    assert await Notification.filter(kind="SERVICE_REQUEST_CHANGED").count() == 1
