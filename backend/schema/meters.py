@@ -75,3 +75,22 @@ class MeterReadingPayload:
     reading: MeterReading | None = strawberry.field(default=None, description="The new reading.")
     meter: Meter | None = strawberry.field(default=None, description="Its meter, with the new last reading.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.input(description="A reading the company took, by account number and meter serial.")
+class PartnerMeterReadingInput:
+    account_number: str = strawberry.field(description="Personal account number, e.g. 10117.")
+    serial: str = strawberry.field(description="The meter's serial number on that account.")
+    value: Decimal = strawberry.field(description="The value, up to 3 decimals.")
+
+
+@strawberry.input(description="Readings of the key's company's meters, at most 1000.")
+class PartnerMeterReadingsReportInput:
+    readings: list[PartnerMeterReadingInput] = strawberry.field(description="The readings; each is checked on its own.")
+
+
+@strawberry.type(description="How many readings were recorded; errors name the reading by index (`readings.3.value`).")
+class PartnerMeterReadingsReportPayload:
+    recorded: int = strawberry.field(default=0, description="Readings recorded.")
+    duplicates: int = strawberry.field(default=0, description="Readings already recorded this month with the same value (a retry).")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Readings refused: NOT_FOUND, INVALID_VALUE, BELOW_LAST, ABOVE_PLAUSIBLE.")

@@ -10,8 +10,15 @@ from strawberry.types import Info
 from backend.models.identity import Role
 from backend.resolvers import meters as r
 from backend.schema.common import INPUT
-from backend.schema.meters import Meter, MeterReadingPayload, MeterReadingSubmitInput
-from backend.schema.permissions import Allow
+from backend.schema.meters import (
+    Meter,
+    MeterReadingPayload,
+    MeterReadingSubmitInput,
+    PartnerMeterReadingsReportInput,
+    PartnerMeterReadingsReportPayload,
+)
+from backend.schema.permissions import Allow, AllowClient
+from backend.services.partners import ApiScope
 
 
 @strawberry.type
@@ -32,3 +39,12 @@ class MeterMutation:
                          "month's window (Almaty), not below the last reading and not above a plausible maximum.")
     async def meter_reading_submit(self, info: Info, input: Annotated[MeterReadingSubmitInput, INPUT]) -> MeterReadingPayload:
         return await r.meter_reading_submit(info, input)
+
+    @strawberry.mutation(extensions=[AllowClient(ApiScope.BILLING_WRITE)],
+                         description="The company's billing reports readings it took (source `company`), at most 1000 per call: "
+                         "by account number and meter serial of the key's company; the month's window does not apply, "
+                         "the last-reading and plausibility rules do.")
+    async def partner_meter_readings_report(
+        self, info: Info, input: Annotated[PartnerMeterReadingsReportInput, INPUT]
+    ) -> PartnerMeterReadingsReportPayload:
+        return await r.partner_meter_readings_report(info, input)
