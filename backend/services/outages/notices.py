@@ -25,6 +25,7 @@ from backend.models.outages import OutageKind, OutageNotice, ResidentPreferences
 from backend.runtime import Runtime
 from backend.services import history
 from backend.services.housing.access import Scope, get_account
+from backend.services.housing.addresses import building_address
 from backend.services.notifications import NotificationKind, channel_for
 from backend.services.tx import atomic, on_commit
 
@@ -55,10 +56,6 @@ PERIOD = {"kk": ("{start} бастап", "{start} – {end}"), "ru": ("с {start
           "en": ("from {start}", "{start} – {end}")}
 
 
-def building_address(building) -> str:
-    return f"{building.city}, {building.street}, {building.house}"
-
-
 def sms_text(locale: str, notice: OutageNotice, building: Building) -> str:
     lang = locale if locale in SMS_TEXTS else "ru"
 
@@ -70,7 +67,7 @@ def sms_text(locale: str, notice: OutageNotice, building: Building) -> str:
               else open_ended.format(start=moment(notice.starts_at)))
     text = notice.text if len(notice.text) <= SMS_TEXT_CHARS else notice.text[: SMS_TEXT_CHARS - 1] + "…"
     kind = KIND_WORDS[lang][OutageKind(notice.kind).value]
-    return SMS_TEXTS[lang].format(address=building_address(building), kind=kind, period=period, text=text)
+    return SMS_TEXTS[lang].format(address=building_address(building.city, building.street, building.house), kind=kind, period=period, text=text)
 
 
 @dataclass(frozen=True)

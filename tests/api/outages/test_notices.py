@@ -186,5 +186,5 @@ async def test_sms_text_in_russian_and_kazakh(cast):
     ru = notices.sms_text("ru", notice, cast.world.building_x)
     kk = notices.sms_text("kk", notice, cast.world.building_x)
     # then
-    assert ru.startswith("Shanyraq: отключение (холодная вода) по адресу Астана, 100 атқыштар дивизиясы көшесі, 1 с 03.12.2026 15:00.")
+    assert ru.startswith("Shanyraq: отключение (холодная вода) по адресу г. Астана, 100 атқыштар дивизиясы көшесі, 1 с 03.12.2026 15:00.")
     assert "суық су" in kk and "бастап" in kk and kk.endswith("Авария")
