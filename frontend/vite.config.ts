@@ -28,6 +28,14 @@ export default defineConfig({
       '/graphql': { target: api, ws: true },
       '/dev': { target: api },
       '/healthz': { target: api },
+      // Served by the backend, not the SPA: uploads (tus), personal file and receipt links, the sandbox
+      // acquirer's own card page and its webhook, the billing's CSV import.
+      '/uploads': { target: api },
+      '/files/': { target: api },
+      '/receipts/': { target: api },
+      '/pay/': { target: api },
+      '/payments/': { target: api },
+      '/partner/': { target: api },
     },
   },
   test: {
