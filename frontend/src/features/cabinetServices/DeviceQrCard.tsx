@@ -10,7 +10,22 @@ import { DeviceTokenCreateDocument } from './api/settings';
 
 interface Code {
   qrSvg: string;
+  /** When it expires by this device's clock (see localExpiry). */
   expiresAt: string;
+}
+
+/** The token's life (DESIGN: two minutes); a longer one is not shown even if the clocks disagree. */
+const MAX_TTL_SECONDS = 120;
+
+/**
+ * The server dates expiresAt by its clock; this device's may be off by minutes (or, on a demo
+ * server, days), so the countdown runs from receipt for the time the server gave, capped at the
+ * token's life; a date already past by this clock is read as the full life.
+ */
+export function localExpiry(expiresAt: string, now: number): string {
+  const left = (Date.parse(expiresAt) - now) / 1000;
+  const seconds = Number.isFinite(left) && left > 0 ? Math.min(left, MAX_TTL_SECONDS) : MAX_TTL_SECONDS;
+  return new Date(now + seconds * 1000).toISOString();
 }
 
 /**
@@ -35,7 +50,7 @@ export function DeviceQrCard() {
     if (result.error || !payload) return setErrors([result.error ? fromCombinedError(result.error) : { code: 'UNKNOWN' }]);
     if (payload.errors.length || !payload.qrSvg || !payload.expiresAt) return setErrors(payload.errors.length ? payload.errors : [{ code: 'UNKNOWN' }]);
     setErrors([]);
-    setCode({ qrSvg: payload.qrSvg, expiresAt: payload.expiresAt });
+    setCode({ qrSvg: payload.qrSvg, expiresAt: localExpiry(payload.expiresAt, Date.now()) });
   }, [create]);
 
   // The image would keep a code the server no longer accepts: it fades and asks for a new one.

@@ -104,7 +104,11 @@ function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accoun
         {meeting.canVote && !voted && <p className="cs-hint">{t('cabinetServices.meetings.ballotHint')}</p>}
         {voted && meeting.status === 'OPEN' && <p className="cs-hint">{t('cabinetServices.meetings.votedHint')}</p>}
         {questions.map((q, index) => (
-          <QuestionBlock key={q.id} question={q} number={index + 1} editable={meeting.canVote && !voted} value={choices[q.id]} invalid={missing && !choices[q.id]} onChange={(c) => setChoices((all) => ({ ...all, [q.id]: c }))} />
+          <QuestionBlock key={q.id} question={q} number={index + 1} editable={meeting.canVote && !voted} value={choices[q.id]} invalid={missing && !choices[q.id]} onChange={(c) => {
+              setMissing(false);
+              setChoices((all) => ({ ...all, [q.id]: c }));
+            }}
+          />
         ))}
         {missing && <FormErrors errors={[{ code: 'VOTE_INCOMPLETE' }]} />}
         <FormErrors errors={errors} />

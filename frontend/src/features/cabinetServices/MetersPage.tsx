@@ -11,11 +11,13 @@ import { PageLoader } from '../../components/PageLoader';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AccountMetersDocument, type Meter, ReadingSubmitDocument } from './api/meters';
+import { AccountMetersDocument, type Meter, type MeterKind, ReadingSubmitDocument } from './api/meters';
 import { formatDay, formatDecimal } from './format';
 import { serviceErrorMessage } from './messages';
 import { consumption, normalizeReading, readingError } from './readings';
 import './services.css';
+
+const KIND_ORDER: readonly MeterKind[] = ['COLD_WATER', 'HOT_WATER', 'ELECTRICITY', 'GAS', 'HEAT'];
 
 /** "Приборы учёта": every meter of the account with its last reading, the reporting window, a field for the new reading and the history. */
 export function MetersPage() {
@@ -23,7 +25,8 @@ export function MetersPage() {
   const { accountId = '' } = useParams();
   const [{ data, error, fetching }, refetch] = useQuery({ query: AccountMetersDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
   usePageTitle(t('cabinetServices.meters.title'));
-  const meters = data?.accountMeters ?? [];
+  // Water first, as on a receipt; then by serial.
+  const meters = [...(data?.accountMeters ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.serial.localeCompare(b.serial));
   return (
     <div className="cs-page">
       <h2 tabIndex={-1}>{t('cabinetServices.meters.title')}</h2>
@@ -54,6 +57,8 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
   const [busy, setBusy] = useState(false);
   const [, submit] = useMutation(ReadingSubmitDocument);
   const kind = t(`cabinetServices.meters.kind.${meter.kind}`, { defaultValue: meter.kind });
+  // The API's unit codes (m3, kWh, Gcal) in the reader's writing.
+  const unit = t(`cabinetServices.meters.units.${meter.unit}`, { defaultValue: meter.unit });
   const used = fieldError ? null : consumption(value, meter.lastReading?.value);
 
   const send = async (event: FormEvent) => {
@@ -86,12 +91,12 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
         <dt>{t('cabinetServices.meters.serial')}</dt>
         <dd className="mono">{meter.serial}</dd>
         <dt>{t('cabinetServices.meters.unit')}</dt>
-        <dd>{meter.unit}</dd>
+        <dd>{unit}</dd>
         <dt>{t('cabinetServices.meters.last')}</dt>
         <dd>
           {meter.lastReading ? (
             <>
-              <strong className="mono">{formatDecimal(meter.lastReading.value, locale)}</strong> {meter.unit}, {formatDateTime(meter.lastReading.submittedAt, locale)}
+              <strong className="mono">{formatDecimal(meter.lastReading.value, locale)}</strong> {unit}, {formatDateTime(meter.lastReading.submittedAt, locale)}
             </>
           ) : (
             t('cabinetServices.meters.noReadings')
@@ -105,13 +110,13 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
       </p>
       {sent && (
         <Alert tone="success">
-          {t('cabinetServices.meters.accepted', { value: formatDecimal(sent, locale), unit: meter.unit })}
+          {t('cabinetServices.meters.accepted', { value: formatDecimal(sent, locale), unit })}
         </Alert>
       )}
       <form className="cs-meter__form" noValidate onSubmit={(e) => void send(e)}>
         <div className={`field${fieldError ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor={id}>
-            {t('cabinetServices.meters.newReading', { unit: meter.unit })}
+            {t('cabinetServices.meters.newReading', { unit })}
           </label>
           <input
             id={id}
@@ -128,7 +133,7 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
           />
           {used && (
             <p className="cs-hint" id={hintId}>
-              {t('cabinetServices.meters.consumption', { value: formatDecimal(used, locale), unit: meter.unit })}
+              {t('cabinetServices.meters.consumption', { value: formatDecimal(used, locale), unit })}
             </p>
           )}
           {fieldError && (
@@ -154,7 +159,7 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
             <thead>
               <tr>
                 <th scope="col">{t('cabinetServices.meters.date')}</th>
-                <th scope="col">{t('cabinetServices.meters.value', { unit: meter.unit })}</th>
+                <th scope="col">{t('cabinetServices.meters.value', { unit })}</th>
                 <th scope="col">{t('cabinetServices.meters.source')}</th>
               </tr>
             </thead>

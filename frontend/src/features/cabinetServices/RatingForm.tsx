@@ -49,7 +49,10 @@ export function RatingForm({ request, onRated }: { request: ServiceRequest; onRa
           </legend>
           {SCORES.map((value) => (
             <label key={value}>
-              <input type="radio" name="score" value={value} checked={score === value} onChange={() => setScore(value)} aria-label={value === 'NOT_DONE' ? t('cabinetServices.rating.notDone') : t('cabinetServices.rating.scoreOf', { n: value })} />
+              <input type="radio" name="score" value={value} checked={score === value} onChange={() => {
+                  setScore(value);
+                  setScoreErrors([]);
+                }} aria-label={value === 'NOT_DONE' ? t('cabinetServices.rating.notDone') : t('cabinetServices.rating.scoreOf', { n: value })} />
               <span aria-hidden="true">{value === 'NOT_DONE' ? t('cabinetServices.rating.notDone') : value}</span>
             </label>
           ))}

@@ -11,6 +11,9 @@ export interface RowMenuItem {
 /** The "⋮" actions of a row (seed 004): a button that opens a short list; Escape or a click outside closes it. */
 export function RowMenu({ label, items }: { label: string; items: readonly RowMenuItem[] }) {
   const [open, setOpen] = useState(false);
+  // Fixed to the viewport under the button: a table that scrolls sideways would clip (and scroll
+  // to) a menu positioned inside it.
+  const [place, setPlace] = useState<{ top: number; right: number } | null>(null);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -26,22 +29,33 @@ export function RowMenu({ label, items }: { label: string; items: readonly RowMe
         toggle.current?.focus();
       }
     };
+    const onMove = () => setOpen(false);
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
-    root.current?.querySelector<HTMLElement>('.cs-menu__item')?.focus();
+    window.addEventListener('resize', onMove);
+    window.addEventListener('scroll', onMove, true);
+    root.current?.querySelector<HTMLElement>('.cs-menu__item')?.focus({ preventScroll: true });
     return () => {
       document.removeEventListener('mousedown', onDown);
       document.removeEventListener('keydown', onKey);
+      window.removeEventListener('resize', onMove);
+      window.removeEventListener('scroll', onMove, true);
     };
   }, [open]);
 
+  const toggleMenu = () => {
+    const rect = toggle.current?.getBoundingClientRect();
+    if (rect) setPlace({ top: rect.bottom + 4, right: Math.max(8, document.documentElement.clientWidth - rect.right) });
+    setOpen((v) => !v);
+  };
+
   return (
     <div className="cs-menu" ref={root}>
-      <button ref={toggle} type="button" className="cs-menu__toggle" aria-label={label} aria-expanded={open} aria-controls={id} onClick={() => setOpen((v) => !v)}>
+      <button ref={toggle} type="button" className="cs-menu__toggle" aria-label={label} aria-expanded={open} aria-controls={open ? id : undefined} onClick={toggleMenu}>
         <span aria-hidden="true">⋮</span>
       </button>
       {open && (
-        <ul className="cs-menu__list" id={id}>
+        <ul className="cs-menu__list" id={id} style={place ? { position: 'fixed', top: place.top, right: place.right } : undefined}>
           {items.map((item) => (
             <li key={item.label}>
               {item.to ? (

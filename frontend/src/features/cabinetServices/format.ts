@@ -27,10 +27,15 @@ export function statusTone(status: ServiceRequestStatus): 'progress' | 'success'
 }
 
 /** A decimal of the API ("123.450") in the reader's digits ("123,45"), never through float arithmetic for display of more than 15 digits. */
-export function formatDecimal(value: string, locale: string, maxFraction = 3): string {
+export function formatDecimal(value: string, locale: string, maxFraction = 3, minFraction = 0): string {
   const number = Number(value);
   if (!Number.isFinite(number)) return value;
-  return new Intl.NumberFormat(locale === 'kk' ? 'ru-KZ' : intlLocale(locale), { maximumFractionDigits: maxFraction }).format(number);
+  return new Intl.NumberFormat(locale === 'kk' ? 'ru-KZ' : intlLocale(locale), { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction }).format(number);
+}
+
+/** An area in m², always with its two decimals ("183,80"), as the registers write it. */
+export function formatArea(value: string, locale: string): string {
+  return formatDecimal(value, locale, 2, 2);
 }
 
 /** A share 0..1 of the API ("0.5312") as "53,12 %". */

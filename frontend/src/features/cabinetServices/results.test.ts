@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localExpiry } from './DeviceQrCard';
 import { formatVisit } from './format';
 import { resultRows } from './results';
 
@@ -10,15 +11,15 @@ describe('meeting results', () => {
     const { rows, turnout, voted, total } = resultRows(RESULT, 'ru');
     // then areas and shares are of the building's area (3000 m²), and the turnout is voted/total
     expect(rows.map((r) => [r.key, r.area, r.share])).toEqual([
-      ['for', '1\u00a0520,4', '50,68\u00a0%'],
-      ['against', '310', '10,33\u00a0%'],
-      ['abstain', '69,6', '2,32\u00a0%'],
+      ['for', '1\u00a0520,40', '50,68\u00a0%'],
+      ['against', '310,00', '10,33\u00a0%'],
+      ['abstain', '69,60', '2,32\u00a0%'],
     ]);
-    expect([voted, total, turnout]).toEqual(['1\u00a0900', '3\u00a0000', '63,33\u00a0%']);
+    expect([voted, total, turnout]).toEqual(['1\u00a0900,00', '3\u00a0000,00', '63,33\u00a0%']);
   });
 
   it('writes English digits for an English reader and Kazakh like Russian', () => {
-    expect(resultRows(RESULT, 'en').rows[0]).toEqual({ key: 'for', area: '1,520.4', share: '50.68%' });
+    expect(resultRows(RESULT, 'en').rows[0]).toEqual({ key: 'for', area: '1,520.40', share: '50.68%' });
     expect(resultRows(RESULT, 'kk').rows[0].share).toBe('50,68\u00a0%');
   });
 
@@ -40,5 +41,18 @@ describe('the convenient time of a request', () => {
 
   it('spells Kazakh months out', () => {
     expect(formatVisit(t, 'kk', '2019-11-20', '08:00', '11:00')).toBe('2019 ж. 20 қараша с 08:00 по 11:00');
+  });
+});
+
+describe('the countdown of the personal QR code', () => {
+  const NOW = Date.parse('2026-12-03T10:00:00Z');
+  it('runs for what the server gave when the clocks agree', () => {
+    expect(localExpiry('2026-12-03T10:01:30Z', NOW)).toBe('2026-12-03T10:01:30.000Z');
+  });
+  it('never for more than the two minutes of the token, whatever the server clock says', () => {
+    expect(localExpiry('2026-12-08T10:02:00Z', NOW)).toBe('2026-12-03T10:02:00.000Z');
+  });
+  it('takes a date already past by this device (its clock ahead) as the full two minutes', () => {
+    expect(localExpiry('2026-12-03T09:00:00Z', NOW)).toBe('2026-12-03T10:02:00.000Z');
   });
 });

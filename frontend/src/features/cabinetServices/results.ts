@@ -1,5 +1,5 @@
 import type { MeetingResult } from './api/meetings';
-import { formatDecimal, formatShare } from './format';
+import { formatArea, formatShare } from './format';
 
 export interface ResultRow {
   key: 'for' | 'against' | 'abstain';
@@ -22,13 +22,13 @@ function shareOf(area: string, total: string): string {
 export function resultRows(result: MeetingResult, locale: string): { rows: ResultRow[]; turnout: string; voted: string; total: string } {
   const row = (key: ResultRow['key'], area: string): ResultRow => ({
     key,
-    area: formatDecimal(area, locale, 2),
+    area: formatArea(area, locale),
     share: formatShare(shareOf(area, result.totalArea), locale),
   });
   return {
     rows: [row('for', result.forArea), row('against', result.againstArea), row('abstain', result.abstainArea)],
     turnout: formatShare(shareOf(result.votedArea, result.totalArea), locale),
-    voted: formatDecimal(result.votedArea, locale, 2),
-    total: formatDecimal(result.totalArea, locale, 2),
+    voted: formatArea(result.votedArea, locale),
+    total: formatArea(result.totalArea, locale),
   };
 }
