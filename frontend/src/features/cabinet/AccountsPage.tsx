@@ -38,7 +38,8 @@ export function CabinetAccountsPage() {
   const state = (location.state as AccountsPageState | null) ?? {};
   const [{ data, error, fetching }, refetch] = useQuery({ query: MyAccountLinksDocument, requestPolicy: 'cache-and-network' });
   const [adding, setAdding] = useState<LinkMethod | null>(state.open ?? null);
-  const [notice, setNotice] = useState<{ tone: 'success' | 'info'; text: string } | null>(state.notice === 'pending' ? { tone: 'info', text: t('cabinet.accounts.pendingNotice') } : null);
+  // Kept as a key, so that it follows a language switch.
+  const [notice, setNotice] = useState<{ tone: 'success' | 'info'; key: string; number?: string } | null>(state.notice === 'pending' ? { tone: 'info', key: 'pendingNotice' } : null);
   const [removing, setRemoving] = useState<CabinetLinkFieldsFragment | null>(null);
   const [announcement, announce] = useAnnouncement();
   usePageTitle(t('cabinet.accounts.title'));
@@ -69,8 +70,8 @@ export function CabinetAccountsPage() {
   const linked = (link: CabinetLinkFieldsFragment) => {
     setAdding(null);
     reload();
-    if (link.status === 'CONFIRMED') setNotice({ tone: 'success', text: t('cabinet.accounts.confirmedNotice', { number: link.accountNumber }) });
-    else setNotice({ tone: 'info', text: t('cabinet.accounts.pendingNotice') });
+    if (link.status === 'CONFIRMED') setNotice({ tone: 'success', key: 'confirmedNotice', number: link.accountNumber });
+    else setNotice({ tone: 'info', key: 'pendingNotice' });
   };
 
   const links = data?.myAccountLinks ?? [];
@@ -92,7 +93,7 @@ export function CabinetAccountsPage() {
       </div>
       {notice && (
         <Alert tone={notice.tone} className="cab-notice">
-          <p>{notice.text}</p>
+          <p>{t(`cabinet.accounts.${notice.key}`, { number: notice.number })}</p>
         </Alert>
       )}
       {error && !data && <LoadFailed error={fromCombinedError(error)} onRetry={reload} />}
@@ -150,7 +151,7 @@ export function CabinetAccountsPage() {
         onRemoved={(link) => {
           setRemoving(null);
           reload();
-          setNotice({ tone: 'success', text: t('cabinet.accounts.removedNotice', { number: link.accountNumber }) });
+          setNotice({ tone: 'success', key: 'removedNotice', number: link.accountNumber });
         }}
       />
       <LiveAnnouncement announcement={announcement} />

@@ -33,7 +33,7 @@ export function LatestReceiptCard() {
         <>
           <dl className="cab-facts">
             <div>
-              <dt>{t('cabinet.receipts.number')}</dt>
+              <dt>{t('cabinet.receipts.numberLabel')}</dt>
               <dd className="mono">{latest.number}</dd>
             </div>
             <div>
@@ -47,17 +47,17 @@ export function LatestReceiptCard() {
           </dl>
           {pdf.error && <LoadFailed error={pdf.error} />}
           <div className="cab-actions">
+            {canPay && (
+              <Link className="btn btn--primary" to={`${accountPath(account.id, 'pay')}?receipt=${encodeURIComponent(latest.id)}`}>
+                {t('cabinet.pay.action')}
+              </Link>
+            )}
             <Link className="btn btn--secondary" to={accountPath(account.id, `receipts/${latest.id}`)}>
               {t('cabinet.receipts.view')}
             </Link>
             <Button variant="ghost" busy={pdf.busyId === latest.id} onClick={() => void pdf.download(latest)}>
               {t('cabinet.receipts.download')}
             </Button>
-            {canPay && (
-              <Link className="btn btn--primary" to={`${accountPath(account.id, 'pay')}?receipt=${encodeURIComponent(latest.id)}`}>
-                {t('cabinet.pay.action')}
-              </Link>
-            )}
           </div>
         </>
       )}

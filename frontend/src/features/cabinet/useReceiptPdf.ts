@@ -10,13 +10,13 @@ import { toApiLocale, isLocale } from '../../lib/i18n/locales';
  * Russian one, as the API does). Its link is personal and lives minutes, so it is asked for at
  * the click, never kept from the page's load.
  */
-export function useReceiptPdf(): { download: (receipt: { id: string; number: string }) => Promise<void>; busyId: string | null; error: AppError | null } {
+export function useReceiptPdf(): { download: (receipt: { id: string }) => Promise<void>; busyId: string | null; error: AppError | null } {
   const client = useClient();
   const { i18n } = useTranslation();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const download = async (receipt: { id: string; number: string }) => {
+  const download = async (receipt: { id: string }) => {
     setBusyId(receipt.id);
     setError(null);
     const locale = isLocale(i18n.language) && i18n.language === 'kk' ? 'kk' : 'ru';
@@ -27,10 +27,11 @@ export function useReceiptPdf(): { download: (receipt: { id: string; number: str
       setError(result.error ? fromCombinedError(result.error) : { code: 'NOT_FOUND' });
       return;
     }
-    // Same origin: the download attribute saves the file instead of leaving the cabinet.
+    // Same origin: the download attribute saves the file instead of leaving the cabinet; its name
+    // is the server's ("Төлем құжаты №53 2026-11.pdf"), in the document's language.
     const link = document.createElement('a');
     link.href = url;
-    link.download = `receipt-${receipt.number}-${locale}.pdf`;
+    link.download = '';
     document.body.append(link);
     link.click();
     link.remove();
