@@ -257,4 +257,14 @@ test('the same screens in Kazakh', async () => {
   await page.getByRole('button', { name: 'QR-кодты көрсету' }).click();
   await expect(page.getByRole('img', { name: 'Мобильді қосымшаға кіруге арналған жеке QR-код' })).toBeVisible();
   await screenshot(page, test.info(), '25-kk-notifications');
+
+  // On a 390-px phone the list reads as cards, with nothing to scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/cabinet/${accountId}/requests`);
+  await expect(page.locator('tr[data-request="209"] td[data-label="Түрі"]')).toHaveCSS('display', 'block');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, test.info(), '26-kk-requests-phone');
+  await page.goto(`/cabinet/${accountId}/meters`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, test.info(), '27-kk-meters-phone');
 });

@@ -47,10 +47,13 @@ export async function openDemoAccount(page: Page): Promise<string> {
   return accountId;
 }
 
-/** Switches the interface language the way the header's switcher remembers it, and reloads. */
+/**
+ * Remembers the interface language as the header's switcher does; the next page load uses it.
+ * (No reload here: a load that starts while the previous one is still restoring the session would
+ * spend the rotating refresh cookie twice, and the server then ends the session.)
+ */
 export async function useLanguage(page: Page, locale: 'kk' | 'ru' | 'en'): Promise<void> {
   await page.evaluate((value) => window.localStorage.setItem('shanyraq.locale', value), locale);
-  await page.reload();
 }
 
 function chunk(type: string, data: Buffer): Buffer {

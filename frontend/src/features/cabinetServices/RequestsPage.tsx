@@ -131,7 +131,7 @@ function RequestsChunk({
   return (
     <>
       <div className="cs-table-wrap">
-        <table className="cs-table">
+        <table className="cs-table cs-table--cards">
           {first && <caption className="visually-hidden">{t('cabinetServices.requests.caption', { n: connection.totalCount })}</caption>}
           <thead className={first ? undefined : 'visually-hidden'}>
             <tr>
@@ -151,10 +151,12 @@ function RequestsChunk({
                 <td className="cs-table__num">
                   <Link to={`${base}/${node.id}`}>{node.number}</Link>
                 </td>
-                <td className="cs-table__nowrap">{formatDateTime(node.createdAt, locale)}</td>
-                <td>{node.type.name}</td>
-                <td className="cs-table__content">{node.content.length > 140 ? `${node.content.slice(0, 140)}…` : node.content}</td>
-                <td>
+                <td className="cs-table__nowrap" data-label={t('cabinetServices.requests.createdAt')}>
+                  {formatDateTime(node.createdAt, locale)}
+                </td>
+                <td data-label={t('cabinetServices.requests.type')}>{node.type.name}</td>
+                <td className="cs-table__content" data-label={t('cabinetServices.requests.content')}>{node.content.length > 140 ? `${node.content.slice(0, 140)}…` : node.content}</td>
+                <td data-label={t('cabinetServices.requests.status')}>
                   <StatusBadge status={node.status} />
                 </td>
                 <td className="cs-table__actions">
