@@ -15,10 +15,14 @@ import '../applications/applications.css';
 import '../queueOffice/queueOffice.css';
 import './company.css';
 
-/** "наурыз 2026": a period is the 1st of its month. */
+/**
+ * "наурыз 2026": a period is the 1st of its month. The month's name alone and then the year, as
+ * Chromium's Kazakh data has no month-and-year pattern ("2026 M03" otherwise).
+ */
 export function formatPeriod(period: string, locale: string): string {
   const [y, m] = period.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return `${month} ${y}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { PageLoader } from '../../components/PageLoader';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { RequiredLabel } from '../../components/RequiredLabel';
 import { TextField } from '../../components/TextField';
 import { useErrorFocus } from '../../components/useErrorFocus';
 import { type AppError, fromCombinedError, splitErrors } from '../../lib/errors';
@@ -84,11 +85,11 @@ export function MeetingNewPage() {
         <FormErrors errors={general} />
         <Card title={t('company.meetingForm.about')} id="co-meeting-about">
           <SelectField label={t('company.meetingForm.building')} required value={draft.buildingId} onChange={(v) => set({ buildingId: v })} placeholder={t('company.chooseBuilding')} options={buildings.map((b) => ({ value: b.id, label: b.address }))} errors={byField.buildingId} />
-          <TextField label={t('company.meetingForm.titleField')} required maxLength={300} value={draft.title} onChange={(e) => set({ title: e.target.value })} errors={byField.title} />
+          <TextField label={<RequiredLabel required>{t('company.meetingForm.titleField')}</RequiredLabel>} required maxLength={300} value={draft.title} onChange={(e) => set({ title: e.target.value })} errors={byField.title} />
           <TextAreaField label={t('company.meetingForm.description')} rows={4} maxLength={10000} value={draft.description} onChange={(e) => set({ description: e.target.value })} errors={byField.description} />
           <div className="co-form__row">
-            <TextField label={t('company.meetingForm.opensAt')} type="datetime-local" required value={draft.opensAt} onChange={(e) => set({ opensAt: e.target.value })} errors={byField.opensAt} />
-            <TextField label={t('company.meetingForm.closesAt')} type="datetime-local" required value={draft.closesAt} onChange={(e) => set({ closesAt: e.target.value })} errors={byField.closesAt} />
+            <TextField label={<RequiredLabel required>{t('company.meetingForm.opensAt')}</RequiredLabel>} type="datetime-local" required value={draft.opensAt} onChange={(e) => set({ opensAt: e.target.value })} errors={byField.opensAt} />
+            <TextField label={<RequiredLabel required>{t('company.meetingForm.closesAt')}</RequiredLabel>} type="datetime-local" required value={draft.closesAt} onChange={(e) => set({ closesAt: e.target.value })} errors={byField.closesAt} />
           </div>
         </Card>
         <Card title={t('company.meetingForm.agenda')} id="co-meeting-agenda">

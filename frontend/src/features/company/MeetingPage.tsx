@@ -141,7 +141,7 @@ export function MeetingPage() {
               <dd>{formatDateTime(meeting.closesAt, locale)}</dd>
             </div>
           </dl>
-          {meeting.description && <p className="co-text">{meeting.description}</p>}
+          {meeting.description && <p className="co-text co-meeting__description">{meeting.description}</p>}
         </Card>
 
         <Card title={t('company.meeting.results')} id="co-meeting-results" className="app-card__wide">

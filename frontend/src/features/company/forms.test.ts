@@ -68,3 +68,12 @@ describe('the meeting form', () => {
     expect(formatShare('0.524', 'en')).toBe('52.4%');
   });
 });
+
+describe('a charge period', () => {
+  it('reads as the month and the year in the viewer language', async () => {
+    const { formatPeriod } = await import('./ImportsPage');
+    expect(formatPeriod('2026-03-01', 'ru')).toBe('март 2026');
+    expect(formatPeriod('2026-11-01', 'en')).toBe('November 2026');
+    expect(formatPeriod('2026-12-01', 'kk')).toMatch(/^\S+ 2026$/);
+  });
+});
