@@ -23,8 +23,12 @@ def window_days(from_day: int, to_day: int, today: dt.date) -> tuple[int, int]:
 
 
 def is_open(from_day: int, to_day: int, now: dt.datetime | None = None) -> bool:
+    """Whether today (Almaty) is inside the window; a window whose first day is after its last
+    (25 to 5) runs over the turn of the month."""
     today = local_today(now)
     start, end = window_days(from_day, to_day, today)
+    if from_day > to_day:
+        return today.day >= start or today.day <= end
     return start <= today.day <= end
 
 

@@ -57,6 +57,17 @@ async def test_a_short_month_ends_the_window_at_its_last_day(cast):
     assert _errors(before) == [("value", "WINDOW_CLOSED", {"from": 20, "to": 28})]
 
 
+@pytest.mark.parametrize("day, is_open", [(24, False), (25, True), (31, True), (1, True), (5, True), (6, False)])
+async def test_a_window_may_run_over_the_turn_of_the_month(cast, day, is_open):
+    # given: readings from the 25th to the 5th of the next month
+    meter = await make_meter(cast.world.account_x, window=(25, 5))
+    # when
+    with clock.at(almaty(2026, 12, day) if day > 5 else almaty(2027, 1, day)):
+        body = await cast.resident.data(SUBMIT, submit_vars(meter, "5"))
+    # then
+    assert [e[1] for e in _errors(body)] == ([] if is_open else ["WINDOW_CLOSED"])
+
+
 @pytest.mark.parametrize("value", ["-1", "1.2345", "100000000000", "NaN"])
 async def test_an_invalid_value_is_refused_and_nothing_is_saved(cast, value):
     # given
