@@ -10,7 +10,6 @@ month with the same value (a retried call) is counted as a duplicate and not rec
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from backend.errors import DomainError
 from backend.models.housing import ManagementCompany
