@@ -2,9 +2,9 @@
 
 Every account of ТОО «Жайлы үй» (demo_cabinet/accounts.py) gets four meters — cold water, hot
 water, electricity, heat — with a reading on the 20th of each of the six months before the
-current one. Water meters take readings from the 1st to the 25th, electricity and heat all month
-(1st to 31st), so a demo on any day has a meter to submit to, and the e2e server's clock
-(SHANYRAQ_CLOCK_START, 2026-12-08 by default) is inside every window.
+current one. Cold water takes readings from the 1st to the 25th, hot water from the 15th to the
+25th (so the e2e server's day, SHANYRAQ_CLOCK_START 2026-12-08, shows a closed window beside open
+ones), electricity and heat all month (1st to 31st), so a demo on any day has a meter to submit to.
 
 Idempotent: a meter that exists is left alone with its readings."""
 
@@ -27,7 +27,7 @@ MONTHS = 6
 # (kind, serial prefix, unit, window from, window to, max a month, first value, use a month)
 METERS = (
     (MeterKind.COLD_WATER, "ХВ", "m3", 1, 25, "30", "245.120", "6.350"),
-    (MeterKind.HOT_WATER, "ГВ", "m3", 1, 25, "20", "118.400", "3.210"),
+    (MeterKind.HOT_WATER, "ГВ", "m3", 15, 25, "20", "118.400", "3.210"),
     (MeterKind.ELECTRICITY, "ЭЛ", "kWh", 1, 31, "1500", "15230.000", "182.500"),
     (MeterKind.HEAT, "ТП", "Gcal", 1, 31, "5", "12.345", "0.870"),
 )

@@ -37,7 +37,9 @@ async def test_the_demo_resident_submits_a_reading_on_the_e2e_day(rt, anon):
         fine = await anon.data(SUBMIT, {"input": {"meterId": cold["id"], "value": last}})
     # then
     assert sorted(m["kind"] for m in listed) == ["COLD_WATER", "ELECTRICITY", "HEAT", "HOT_WATER"]
-    assert all(m["windowOpen"] for m in listed) and all(len(m["readings"]) == 6 for m in listed)
+    assert {m["kind"]: m["windowOpen"] for m in listed} == {"COLD_WATER": True, "HOT_WATER": False, "ELECTRICITY": True, "HEAT": True}
+    assert all(len(m["readings"]) == 6 for m in listed)
+    assert cold["serial"] == "ХВ-10117-1" and last == "289.030"
     assert cold["readings"][0]["submittedAt"].startswith("2026-11-20")
     assert [(e["code"], e["params"]) for e in too_low["meterReadingSubmit"]["errors"]] == [("BELOW_LAST", {"last": last})]
     assert fine["meterReadingSubmit"]["errors"] == []
