@@ -124,7 +124,7 @@ test('a request with a photo reaches the queue live, is taken and closed, and th
 
   // The resident: closed, with the company's comment, live; then rates it once.
   await expect(resident.getByText(t('cabinetServices.request.statusChanged', { status: t('cabinetServices.status.CLOSED') }))).toBeVisible();
-  await expect(resident.getByText(comment)).toBeVisible();
+  await expect(resident.getByRole('definition').filter({ hasText: comment })).toBeVisible();
   await resident.getByRole('radio', { name: t('cabinetServices.rating.scoreOf', { n: 5 }) }).check();
   await resident.getByLabel(t('cabinetServices.rating.comment')).fill('Тез келді, рахмет!');
   await resident.getByRole('button', { name: t('cabinetServices.rating.send') }).click();
@@ -140,7 +140,7 @@ test('a request with a photo reaches the queue live, is taken and closed, and th
   await screenshot(staff, test.info(), '07-request-closed-rated');
 
   // Back in the queue, the closed tab holds it; the new tab no longer does.
-  await staff.goto(`/company/requests?q=${requestNumber}`);
+  await staff.goto(`/company/requests?q=${encodeURIComponent(`№${requestNumber}`)}`);
   await expect(staff.getByText(t('company.requests.empty'))).toBeVisible();
   await staff.getByRole('button', { name: t('company.requestStatus.CLOSED') }).click();
   await expect(staff.locator(`tr[data-request="${requestNumber}"]`)).toContainText(t('company.requestStatus.CLOSED'));
