@@ -1,5 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../support/auth';
 import { openDemoAccount, photoPng, signInDemoResident, useLanguage } from '../support/cabinetServices';
+import { COMPANY_STAFF_LOGIN, gql } from '../support/company';
 import { screenshot } from '../support/screenshots';
 
 // The demo resident's services (seed 004): requests, meters, meetings, notifications and the QR
@@ -11,6 +13,8 @@ test.describe.configure({ mode: 'serial' });
 let context: BrowserContext;
 let page: Page;
 let accountId = '';
+// The first request this spec files (the one it edits and the staff then take).
+let firstRequest = '';
 // A date the server's clock (SHANYRAQ_CLOCK_START, 8 December 2026) and the browser's both see ahead.
 const VISIT_DATE = '2027-01-20';
 
@@ -72,6 +76,7 @@ test('a new request with a photo: validated at its fields, sent, shown with its 
   await expect(page.getByText('20 января 2027 г. с 08:00 по 11:00')).toBeVisible();
   await expect(page.getByText(content)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Фотографии' }).getByRole('img', { name: 'truba.png' })).toBeVisible();
+  firstRequest = new URL(page.url()).pathname;
   await screenshot(page, test.info(), '04-request-created');
 });
 
@@ -110,6 +115,30 @@ test('a New request is edited, and another is cancelled from the list after a co
   await row.getByRole('button', { name: `Действия с обращением №${number}` }).click();
   await expect(row.getByRole('listitem')).toHaveCount(1);
   await screenshot(page, test.info(), '08-requests-filtered');
+});
+
+test("the request's page follows the staff live: taken into work elsewhere, it shows In work and offers no edit", async ({ request }) => {
+  await page.goto(firstRequest);
+  await expect(page.getByRole('link', { name: 'Изменить' })).toBeVisible();
+  const requestId = firstRequest.split('/').pop() as string;
+  // The company's staff take it in their own session (the back office's spec does it in its pages).
+  const login = await gql<{ sessionLogin: { accessToken: string } }>(request, null, 'mutation($input: SessionLoginInput!) { sessionLogin(input: $input) { accessToken errors { code } } }', {
+    input: { login: COMPANY_STAFF_LOGIN, password: DEMO_PASSWORD },
+  });
+  const taken = await gql<{ serviceRequestTake: { serviceRequest: { status: string } | null; errors: unknown[] } }>(
+    request,
+    login.sessionLogin.accessToken,
+    'mutation($input: ServiceRequestRefInput!) { serviceRequestTake(input: $input) { serviceRequest { status } errors { code } } }',
+    { input: { id: requestId } },
+  );
+  expect(taken.serviceRequestTake.errors).toEqual([]);
+  await expect(page.getByText('Статус обращения изменился: В работе.')).toBeVisible();
+  await expect(page.getByText('В работе', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Изменить' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'История' })).toContainText('Взято в работу');
+  // Still every word in Russian (the live event is read again in the page's language).
+  await expect(page.getByText('Системы холодного и горячего водоснабжения')).toBeVisible();
+  await screenshot(page, test.info(), '08b-request-taken-live');
 });
 
 test('a Closed request is rated once: "Не выполнено 1 2 3 4 5", a comment, then the rating given', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -27,6 +27,8 @@ export function RequestPage() {
   const [override, setOverride] = useState<ServiceRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const queried = data?.serviceRequest ?? null;
+  // A newer read of the request replaces what a mutation or the live feed gave.
+  useEffect(() => setOverride(null), [data]);
   const request = override && override.id === requestId ? override : queried;
   usePageTitle(request ? t('cabinetServices.request.title', { number: request.number }) : t('cabinetServices.requests.title'));
 
@@ -34,7 +36,10 @@ export function RequestPage() {
     if (next === null) return refetch({ requestPolicy: 'network-only' });
     if (next.id !== requestId) return;
     if (request && next.status !== request.status) setNotice(t('cabinetServices.request.statusChanged', { status: t(`cabinetServices.status.${next.status}`) }));
-    setOverride(next);
+    // The live event's words (the type's name) are in the language of the connection, which may not
+    // be the page's: keep the shown type, take the rest, and read the request again in this language.
+    setOverride(request && request.type.id === next.type.id ? { ...next, type: request.type } : next);
+    refetch({ requestPolicy: 'network-only' });
   });
 
   if (error && !data) return <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
