@@ -42,6 +42,8 @@ export function OrderOutcome({ orderId, accountId, debt, lastMoney }: { orderId:
     );
   }
   const amount = formatMoney(order.amount, i18n.language);
+  // The acquirer's page shows the order by the first 8 characters of its id: the same here, for the bank or the company.
+  const number = <p className="small">{t('cabinet.order.number', { number: order.id.split('-')[0].toUpperCase() })}</p>;
   const debtNow = debtState(debt);
   const debtText = debtNow.kind === 'debt' ? t('cabinet.order.debtNow', { amount: formatMoney(debtNow.amount, i18n.language) }) : t('cabinet.order.debtNone');
   switch (order.status) {
@@ -49,12 +51,14 @@ export function OrderOutcome({ orderId, accountId, debt, lastMoney }: { orderId:
       return (
         <Alert tone="success" title={t('cabinet.order.succeeded', { amount })} className="cab-outcome">
           <p>{debtText}</p>
+          {number}
         </Alert>
       );
     case 'DECLINED':
       return (
         <Alert tone="error" title={t('cabinet.order.declined', { amount })} className="cab-outcome">
           {order.failureCode && <p>{errorMessage(t, { code: order.failureCode })}</p>}
+          {number}
           <p>
             <Link to={accountPath(accountId, 'pay')}>{t('cabinet.order.tryAgain')}</Link>
           </p>
@@ -72,6 +76,7 @@ export function OrderOutcome({ orderId, accountId, debt, lastMoney }: { orderId:
       return (
         <Alert tone="info" title={t('cabinet.order.waiting', { amount })} className="cab-outcome">
           <p>{t('cabinet.order.waitingText')}</p>
+          {number}
         </Alert>
       );
   }

@@ -92,7 +92,11 @@ export function PayPage() {
           inputMode="decimal"
           autoComplete="off"
           value={amount}
-          onChange={(e) => setAmount(e.target.value)}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            // A corrected amount is not wrong any more; the next "Pay" checks it again.
+            setErrors((old) => old.filter((error) => error.field !== 'amount'));
+          }}
           errors={byField.amount}
           required
         />
