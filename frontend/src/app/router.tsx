@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { ApiClientsPage } from '../features/admin/ApiClientsPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
 import { UsersPage } from '../features/admin/UsersPage';
+import { DeviceLoginPage } from '../features/auth/DeviceLoginPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ApplicationEditorPage } from '../features/applications/ApplicationEditorPage';
 import { ApplicationPage } from '../features/applications/ApplicationPage';
@@ -116,6 +117,8 @@ export const routes = [
       // Public: the second device of QR signing, and the check of a signed document.
       { path: 'sign/:sessionId', element: <SigningPage /> },
       { path: 'verify', element: <VerifyPage /> },
+      // Public: the device that read a cabinet's personal QR code signs in here (seed 004, mobile app).
+      { path: 'device-login', element: <DeviceLoginPage /> },
       // Public: the housing queue lists, for anyone (only entries whose applicants consented).
       { path: 'queue/public', element: <PublicListPage /> },
       { path: '*', element: <NotFoundPage /> },
