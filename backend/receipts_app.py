@@ -13,7 +13,10 @@ when the request as a whole is refused (nothing is written then)."""
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -43,6 +46,19 @@ def _plain(status: int, text: str, headers: dict[str, str] | None = None) -> Res
 def _refused(status: int, code: str, message: str, field: str | None = None, headers: dict | None = None, **params) -> JSONResponse:
     error = {"code": code, "field": field, "message": message, **({"params": params} if params else {})}
     return JSONResponse({"errors": [error]}, status_code=status, headers=headers)
+
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+def _process_pool() -> ProcessPoolExecutor | None:
+    global _POOL
+    processes = int(os.environ.get("RECEIPT_PDF_PROCESSES", "0") or 0)
+    if processes <= 0:
+        return None
+    if _POOL is None:
+        _POOL = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+    return _POOL
 
 
 class ReceiptPdfEndpoint:
@@ -90,8 +106,15 @@ class ReceiptPdfEndpoint:
             self.cache.move_to_end(key)
             return cached
         doc = await ReceiptDocument.load(receipt)
-        # fpdf2 is pure Python: a thread keeps the event loop answering while it lays out.
-        pdf = await asyncio.to_thread(render_receipt, doc, language, self.rt.settings.public_url)
+        # fpdf2 is pure Python and holds the GIL: in a thread it keeps the event loop answering but
+        # slows it; with RECEIPT_PDF_PROCESSES=N (production: the cores) it lays out in N worker
+        # processes and the event loop only waits.
+        pool = _process_pool()
+        if pool is None:
+            pdf = await asyncio.to_thread(render_receipt, doc, language, self.rt.settings.public_url)
+        else:
+            pdf = await asyncio.get_running_loop().run_in_executor(pool, render_receipt, doc.plain(), language,
+                                                                   self.rt.settings.public_url)
         self.cache[key] = pdf
         while len(self.cache) > CACHE_SIZE:
             self.cache.popitem(last=False)

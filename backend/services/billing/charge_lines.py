@@ -39,6 +39,12 @@ def camel(name: str) -> str:
     return head + "".join(p.title() for p in rest)
 
 
+CAMEL = {name: camel(name) for name in FIELDS}
+_QUANT = {places: Decimal(1).scaleb(-places) for places in (2, 4, 6)}
+_LIMIT = {digits: Decimal(10) ** digits for digits in (10, 12)}
+_MAX_CHARS = 40  # longer than any number the columns hold: refused before Decimal works on it
+
+
 @dataclass(frozen=True)
 class LineError:
     line: int
@@ -56,7 +62,7 @@ class LineError:
         return item
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ChargeLine:
     line: int
     account_number: str
@@ -82,87 +88,110 @@ class ChargeLine:
 
 
 def _text(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     if value is None:
         return ""
-    if hasattr(value, "value") and not isinstance(value, str):
+    if hasattr(value, "value"):
         return str(value.value)
     return str(value).strip()
 
 
 def _decimal(name: str, raw, errors: list, line: int, account: str) -> Decimal | None:
+    # The hot path of a million-line import: one regex match, one Decimal, one quantize.
     places, digits, signed = NUMBERS[name]
-    field = camel(name)
-    if isinstance(raw, Decimal):
+    if raw.__class__ is Decimal:
         value = raw
         if not value.is_finite():
-            errors.append(LineError(line, account, field, "INVALID_DECIMAL", f"{field} is not a number."))
+            errors.append(LineError(line, account, CAMEL[name], "INVALID_DECIMAL", f"{CAMEL[name]} is not a number."))
             return None
     else:
         text = _text(raw)
+        if len(text) > _MAX_CHARS and _NUMBER.match(text):
+            errors.append(LineError(line, account, CAMEL[name], "TOO_LARGE", f"{CAMEL[name]} is too large.", {"maxDigits": digits}))
+            return None
         if not _NUMBER.match(text):
-            errors.append(LineError(line, account, field, "INVALID_DECIMAL",
-                                    f"{field} must be a decimal number with a point, e.g. 1480.03."))
+            errors.append(LineError(line, account, CAMEL[name], "INVALID_DECIMAL",
+                                    f"{CAMEL[name]} must be a decimal number with a point, e.g. 1480.03."))
             return None
-        try:
-            value = Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern already refused it
-            errors.append(LineError(line, account, field, "INVALID_DECIMAL", f"{field} is not a number."))
-            return None
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > places and value != value.quantize(Decimal(1).scaleb(-places)):
-        errors.append(LineError(line, account, field, "TOO_MANY_DECIMALS",
-                                f"{field} has more than {places} decimal places.", {"max": places}))
+        value = Decimal(text)
+    try:
+        exact = value.quantize(_QUANT[places])
+    except InvalidOperation:  # more digits than the decimal context holds
+        errors.append(LineError(line, account, CAMEL[name], "TOO_LARGE", f"{CAMEL[name]} is too large.", {"maxDigits": digits}))
         return None
-    if value < 0 and not signed:
-        errors.append(LineError(line, account, field, "NEGATIVE", f"{field} must not be negative."))
+    if exact != value:
+        errors.append(LineError(line, account, CAMEL[name], "TOO_MANY_DECIMALS",
+                                f"{CAMEL[name]} has more than {places} decimal places.", {"max": places}))
         return None
-    if abs(value) >= Decimal(10) ** digits:
-        errors.append(LineError(line, account, field, "TOO_LARGE", f"{field} is too large.", {"maxDigits": digits}))
+    if exact < 0 and not signed:
+        errors.append(LineError(line, account, CAMEL[name], "NEGATIVE", f"{CAMEL[name]} must not be negative."))
         return None
-    return value.quantize(Decimal(1).scaleb(-places))
+    if abs(exact) >= _LIMIT[digits]:
+        errors.append(LineError(line, account, CAMEL[name], "TOO_LARGE", f"{CAMEL[name]} is too large.", {"maxDigits": digits}))
+        return None
+    return exact
+
+
+_SECTIONS = {s.value: s for s in ReceiptSection}
+_ZERO_VOLUME, _ZERO_TARIFF = Decimal("0.000000"), Decimal("0.0000")
 
 
 def parse_line(line: int, raw: dict) -> tuple[ChargeLine | None, list[LineError]]:
     """The line checked, or None and every error it has (not only the first)."""
-    account = _text(raw.get("account_number"))
+    get = raw.get
+    account = _text(get("account_number"))
     errors: list[LineError] = []
+    texts = {name: _text(get(name)) for name in ("receipt_number", "section", "service", "unit")}
+    texts["account_number"] = account
     for name in REQUIRED:
-        if _text(raw.get(name)) == "":
-            errors.append(LineError(line, account, camel(name), "REQUIRED", f"{camel(name)} is required."))
+        if name != "charged" and not texts[name]:
+            errors.append(LineError(line, account, CAMEL[name], "REQUIRED", f"{CAMEL[name]} is required."))
     for name, limit in LENGTHS.items():
-        if len(_text(raw.get(name))) > limit:
-            errors.append(LineError(line, account, camel(name), "TOO_LONG", f"{camel(name)} is longer than {limit}.",
+        if len(texts[name]) > limit:
+            errors.append(LineError(line, account, CAMEL[name], "TOO_LONG", f"{CAMEL[name]} is longer than {limit}.",
                                     {"max": limit}))
     section = None
-    section_text = _text(raw.get("section")).lower()
-    if section_text:
-        try:
-            section = ReceiptSection(section_text)
-        except ValueError:
+    if texts["section"]:
+        section = _SECTIONS.get(texts["section"].lower())
+        if section is None:
             errors.append(LineError(line, account, "section", "INVALID_VALUE",
                                     "section must be housing, utilities or other."))
     numbers: dict[str, Decimal | None] = {}
     for name in NUMBERS:
-        given = raw.get(name)
-        if given is None or (not isinstance(given, Decimal) and _text(given) == ""):
+        given = get(name)
+        if given is None or given == "" or (given.__class__ is str and not given.strip()):
             numbers[name] = None
+            if name == "charged":
+                errors.append(LineError(line, account, "charged", "REQUIRED", "charged is required."))
             continue
         numbers[name] = _decimal(name, given, errors, line, account)
     if errors:
+        errors.sort(key=lambda e: FIELDS.index(_snake(e.field)) if e.field else -1)
         return None, errors
-    amounts = {k: numbers[k] if numbers[k] is not None else ZERO for k in ("charged", "recalculation", "benefits", "debt_advance")}
-    total = line_total(amounts["charged"], amounts["recalculation"], amounts["benefits"], amounts["debt_advance"])
+    charged = numbers["charged"]
+    recalculation = numbers["recalculation"] if numbers["recalculation"] is not None else ZERO_MONEY
+    benefits = numbers["benefits"] if numbers["benefits"] is not None else ZERO_MONEY
+    debt = numbers["debt_advance"] if numbers["debt_advance"] is not None else ZERO_MONEY
+    total = line_total(charged, recalculation, benefits, debt)
     if numbers["total"] is not None and numbers["total"] != total:
         return None, [LineError(line, account, "total", "TOTAL_MISMATCH",
                                 f"total is {numbers['total']}, but charged + recalculation - benefits + debtAdvance is {total}.",
                                 {"expected": str(total), "given": str(numbers["total"])})]
     return ChargeLine(
-        line=line, account_number=account, receipt_number=_text(raw.get("receipt_number")), section=section,  # type: ignore[arg-type]
-        service=_text(raw.get("service")), unit=_text(raw.get("unit")),
-        volume=numbers["volume"] if numbers["volume"] is not None else Decimal("0.000000"),
-        tariff=numbers["tariff"] if numbers["tariff"] is not None else Decimal("0.0000"),
-        total=total, paid_in_period=numbers["paid_in_period"], **amounts,
+        line, account, texts["receipt_number"], section, texts["service"], texts["unit"],  # type: ignore[arg-type]
+        numbers["volume"] if numbers["volume"] is not None else _ZERO_VOLUME,
+        numbers["tariff"] if numbers["tariff"] is not None else _ZERO_TARIFF,
+        charged, recalculation, benefits, debt, total, numbers["paid_in_period"],  # type: ignore[arg-type]
     ), []
+
+
+ZERO_MONEY = Decimal("0.00")
+_SNAKE = {v: k for k, v in CAMEL.items()}
+
+
+def _snake(field: str) -> str:
+    return _SNAKE.get(field, "account_number")
 
 
 def content_hash(receipt_number: str, paid_in_period: Decimal, lines: list[ChargeLine]) -> str:

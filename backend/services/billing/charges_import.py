@@ -22,6 +22,7 @@ Rules a partner developer can rely on:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterable
 from decimal import Decimal
@@ -160,6 +161,7 @@ class ChargeImportSession:
                     "id", "account_id", "number", "content_hash", "total_to_pay")
             }
             new, replaced, lines, events, records = [], [], [], {}, []
+            ids = iter(copy.new_ids(sum(len(p) for _, _, p in ready) + 2 * len(ready)))
             for account_id, number, parsed in ready:
                 given = next((p.receipt_number for p in parsed if p.receipt_number), "")
                 paid = next((p.paid_in_period for p in parsed if p.paid_in_period is not None), Decimal("0.00"))
@@ -171,21 +173,20 @@ class ChargeImportSession:
                     continue
                 totals = compute_totals(parsed)
                 money = (totals.opening_debt, totals.charged, totals.recalculation, totals.benefits, paid, totals.total_to_pay)
-                receipt_id = old["id"] if old is not None else uuid.uuid4()
-                receipt_id = uuid.UUID(str(receipt_id))
+                receipt_id = uuid.UUID(str(old["id"])) if old is not None else next(ids)
                 if old is not None:
                     replaced.append((now, given or old["number"], *money, issued, digest, self.row.id, receipt_id))
-                    records.append((uuid.uuid4(), "receipt", str(receipt_id), "replaced",
-                                    {"import": str(self.row.id), "period": str(self.period), "oldTotal": str(old["total_to_pay"]),
-                                     "total": str(totals.total_to_pay)}, self.ip, now, self.user_id))
+                    records.append((next(ids), "receipt", str(receipt_id), "replaced", json.dumps(
+                        {"import": str(self.row.id), "period": str(self.period), "oldTotal": str(old["total_to_pay"]),
+                         "total": str(totals.total_to_pay)}), self.ip, now, self.user_id))
                 else:
                     new.append([receipt_id, now, now, self.period, given, *money, issued, digest, account_id, self.row.id,
                                 self.company.id])
-                    records.append((uuid.uuid4(), "receipt", str(receipt_id), "imported",
-                                    {"import": str(self.row.id), "period": str(self.period), "total": str(totals.total_to_pay)},
-                                    self.ip, now, self.user_id))
+                    records.append((next(ids), "receipt", str(receipt_id), "imported", json.dumps(
+                        {"import": str(self.row.id), "period": str(self.period), "total": str(totals.total_to_pay)}),
+                        self.ip, now, self.user_id))
                 for position, p in enumerate(parsed, 1):
-                    lines.append((uuid.uuid4(), receipt_id, position, p.section.value, p.service, p.unit, p.volume, p.tariff,
+                    lines.append((next(ids), receipt_id, position, p.section.value, p.service, p.unit, p.volume, p.tariff,
                                   p.charged, p.recalculation, p.benefits, p.debt_advance, p.total))
                 events[account_id] = {"receiptId": receipt_id}
             unnumbered = [r for r in new if not r[4]]

