@@ -22,7 +22,7 @@ describe('device login page', () => {
     const { executeMutation, signIn } = setup('#tok-123', signedIn);
     await waitFor(() => expect(signIn).toHaveBeenCalledWith(signedIn));
     expect(executeMutation).toHaveBeenCalledTimes(1);
-    expect(executeMutation.mock.calls[0][0].variables.input.token).toBe('tok-123');
+    expect((executeMutation.mock.calls[0][0].variables as { input: { token: string } }).input.token).toBe('tok-123');
     expect(window.location.hash).toBe('');
   });
 
