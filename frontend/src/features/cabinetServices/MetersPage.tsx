@@ -12,7 +12,7 @@ import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AccountMetersDocument, type Meter, type MeterKind, ReadingSubmitDocument } from './api/meters';
-import { formatDay, formatDecimal } from './format';
+import { formatDay, formatDecimal, formatShortDate } from './format';
 import { serviceErrorMessage } from './messages';
 import { consumption, normalizeReading, readingError } from './readings';
 import './services.css';
@@ -166,8 +166,12 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
             <tbody>
               {meter.readings.map((r) => (
                 <tr key={r.id}>
-                  <td>{formatDateTime(r.submittedAt, locale)}</td>
-                  <td className="mono">{formatDecimal(r.value, locale)}</td>
+                  <td className="cs-table__nowrap">
+                    <time dateTime={r.submittedAt} title={formatDateTime(r.submittedAt, locale)}>
+                      {formatShortDate(r.submittedAt)}
+                    </time>
+                  </td>
+                  <td className="mono cs-table__nowrap">{formatDecimal(r.value, locale)}</td>
                   <td>{t(`cabinetServices.meters.sources.${r.source}`, { defaultValue: r.source })}</td>
                 </tr>
               ))}

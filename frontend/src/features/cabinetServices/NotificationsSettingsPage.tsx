@@ -90,8 +90,10 @@ function SmsSettings() {
   );
 }
 
-function isCurrent(outage: OutageNotice, now: number): boolean {
-  return Date.parse(outage.startsAt) <= now && (!outage.endsAt || Date.parse(outage.endsAt) > now);
+/** Now (the server's word, by its clock), still to come, or over. */
+function phase(outage: OutageNotice, now: number): 'now' | 'upcoming' | 'past' {
+  if (outage.current) return 'now';
+  return Date.parse(outage.startsAt) > now && (!outage.endsAt || Date.parse(outage.endsAt) > now) ? 'upcoming' : 'past';
 }
 
 function Outages() {
@@ -109,13 +111,12 @@ function Outages() {
       {outages.length > 0 && (
         <ul className="cs-outages">
           {outages.map((o) => {
-            const current = isCurrent(o, now);
-            const upcoming = Date.parse(o.startsAt) > now;
+            const when = phase(o, now);
             return (
-              <li key={o.id} className={`cs-outage${current || upcoming ? '' : ' cs-outage--past'}`}>
+              <li key={o.id} className={`cs-outage${when === 'past' ? ' cs-outage--past' : ''}`}>
                 <strong>{t(`cabinetServices.outages.kind.${o.kind}`, { defaultValue: o.kind })}</strong>
                 {' · '}
-                <span>{t(current ? 'cabinetServices.outages.now' : upcoming ? 'cabinetServices.outages.upcoming' : 'cabinetServices.outages.past')}</span>
+                <span>{t(`cabinetServices.outages.${when}`)}</span>
                 <p className="cs-outage__text">{o.text}</p>
                 <p className="cs-outage__when">
                   {o.endsAt

@@ -44,3 +44,8 @@ export function formatShare(value: string, locale: string): string {
   if (!Number.isFinite(number)) return value;
   return new Intl.NumberFormat(locale === 'kk' ? 'ru-KZ' : intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(number);
 }
+
+/** "20.11.2026" in Almaty: for narrow tables (a meter's history), the same in every language. */
+export function formatShortDate(iso: string): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}

@@ -15,6 +15,8 @@ export interface OutageNotice {
   text: string;
   startsAt: string;
   endsAt: string | null;
+  /** On now by the server's clock. */
+  current: boolean;
 }
 
 export const PreferencesDocument = gql<{ myResidentPreferences: ResidentPreferences | null }, Record<string, never>>(`
@@ -31,7 +33,7 @@ export const PreferencesUpdateDocument = gql<
 `);
 
 export const AccountOutagesDocument = gql<{ accountOutages: OutageNotice[] }, { accountId: string }>(`
-  query CabinetAccountOutages($accountId: ID!) { accountOutages(accountId: $accountId) { id kind text startsAt endsAt } }
+  query CabinetAccountOutages($accountId: ID!) { accountOutages(accountId: $accountId) { id kind text startsAt endsAt current } }
 `);
 
 export interface DeviceToken {
