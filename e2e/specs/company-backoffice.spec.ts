@@ -260,6 +260,15 @@ test('a meeting is drafted with its agenda and a document, then opened for votin
   await staff.getByRole('link', { name: `← ${t('company.meetings.back')}` }).click();
   await expect(staff.locator(`tr[data-meeting="${title}"]`)).toContainText(t('company.meetingStatus.OPEN'));
   await screenshot(staff, test.info(), '17-meetings-list');
+
+  // A closed meeting of the demo: its final results by area, question by question.
+  await staff.locator('tbody tr').filter({ hasText: t('company.meetingStatus.CLOSED') }).first().getByRole('link').click();
+  await expect(staff.getByTestId('meeting-status')).toHaveText(t('company.meetingStatus.CLOSED'));
+  const final = staff.getByRole('region', { name: t('company.meeting.results') });
+  await expect(final.locator('.co-result').first()).toBeVisible();
+  await expect(final).toContainText(new RegExp(`${t('company.meeting.decided')}|${t('company.meeting.notDecided')}`));
+  await expect(staff.getByRole('button', { name: t('company.meeting.close') })).toHaveCount(0);
+  await screenshot(staff, test.info(), '18-meeting-closed-results');
 });
 
 test('a charge upload with bad lines shows its error report line by line', async ({ request }) => {
@@ -273,10 +282,11 @@ test('a charge upload with bad lines shows its error report line by line', async
   await staff.goto('/company/imports');
   const item = staff.locator(`li[data-import="${body.importId}"]`);
   await expect(item).toContainText(t('company.imports.withErrors'));
+  await expect(item.getByRole('heading', { level: 2 })).toHaveText(t('company.imports.period', { period: 'маусым 2026' }));
   await item.getByRole('button', { name: t('company.imports.showErrors', { n: 2 }) }).click();
   const errors = item.getByRole('table');
   await expect(errors.getByRole('row')).toHaveCount(3);
   await expect(errors).toContainText('99999');
   await expect(errors).toContainText('charged');
-  await screenshot(staff, test.info(), '18-imports-errors');
+  await screenshot(staff, test.info(), '19-imports-errors');
 });

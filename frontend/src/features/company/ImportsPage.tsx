@@ -6,6 +6,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type AppError, errorMessage, fromCombinedError, isKnownCode } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { intlLocale } from '../../lib/i18n/locales';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { CompanyChargeImportDocument, CompanyChargeImportsDocument } from './api';
 import { CompanyTabs } from './CompanyTabs';
@@ -15,13 +16,14 @@ import '../applications/applications.css';
 import '../queueOffice/queueOffice.css';
 import './company.css';
 
-/**
- * "наурыз 2026": a period is the 1st of its month. The month's name alone and then the year, as
- * Chromium's Kazakh data has no month-and-year pattern ("2026 M03" otherwise).
- */
+// Debian's Chromium has no Kazakh locale data ("2026 M06"): the months are spelled out, as lib/format does for dates.
+const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+
+/** "наурыз 2026": a period is the 1st of its month. */
 export function formatPeriod(period: string, locale: string): string {
   const [y, m] = period.split('-').map(Number);
-  const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  if (locale === 'kk') return `${KK_MONTHS[m - 1]} ${y}`;
+  const month = new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
   return `${month} ${y}`;
 }
 

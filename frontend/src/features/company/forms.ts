@@ -1,5 +1,6 @@
 import type { OutageKind } from '../../gql/graphql';
 import type { AppError } from '../../lib/errors';
+import { intlLocale } from '../../lib/i18n/locales';
 
 /** Closing a request says what was done: the server wants the comment too (REQUIRED on comment). */
 export function closeErrors(comment: string): AppError[] {
@@ -107,10 +108,10 @@ export function removeQuestion(questions: readonly string[], index: number): str
 
 /** "52.4 %" of a share the API gives as a fraction ("0.524") in the viewer's language. */
 export function formatShare(share: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(share));
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(share));
 }
 
 /** An area in m², as exact as the API gives it, grouped for the viewer's language. */
 export function formatArea(area: string, locale: string): string {
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Number(area))} м²`;
+  return `${new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Number(area))} м²`;
 }
