@@ -4,13 +4,13 @@ import { useMutation } from 'urql';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { FormErrors } from '../../components/FormErrors';
+import { type CabinetRequestFieldsFragment, CabinetServiceRequestCancelDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
-import { RequestCancelDocument, type ServiceRequest } from './api/requests';
 
 /** "Cancel the request?" — cancelling cannot be undone, so it is asked once more. */
-export function CancelRequestDialog({ request, onClose, onCancelled }: { request: { id: string; number: number } | null; onClose: () => void; onCancelled: (next: ServiceRequest) => void }) {
+export function CancelRequestDialog({ request, onClose, onCancelled }: { request: { id: string; number: number } | null; onClose: () => void; onCancelled: (next: CabinetRequestFieldsFragment) => void }) {
   const { t } = useTranslation();
-  const [, cancel] = useMutation(RequestCancelDocument);
+  const [, cancel] = useMutation(CabinetServiceRequestCancelDocument);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<AppError[]>([]);
 

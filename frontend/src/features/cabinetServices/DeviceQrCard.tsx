@@ -5,8 +5,8 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { useCountdown } from '../../components/useCountdown';
+import { CabinetDeviceLoginTokenCreateDocument } from '../../gql/graphql';
 import { type AppError, formatDuration, fromCombinedError } from '../../lib/errors';
-import { DeviceTokenCreateDocument } from './api/settings';
 
 interface Code {
   qrSvg: string;
@@ -35,7 +35,7 @@ export function localExpiry(expiresAt: string, now: number): string {
  */
 export function DeviceQrCard() {
   const { t } = useTranslation();
-  const [, create] = useMutation(DeviceTokenCreateDocument);
+  const [, create] = useMutation(CabinetDeviceLoginTokenCreateDocument);
   const [code, setCode] = useState<Code | null>(null);
   const [errors, setErrors] = useState<AppError[]>([]);
   const [busy, setBusy] = useState(false);

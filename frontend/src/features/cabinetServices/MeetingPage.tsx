@@ -9,20 +9,20 @@ import { Dialog } from '../../components/Dialog';
 import { FormErrors } from '../../components/FormErrors';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
+import { CabinetMeetingDocument, type CabinetMeetingFieldsFragment, type CabinetMeetingQuestionFieldsFragment, CabinetMeetingVoteDocument, type VoteChoice } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { type Meeting, MeetingDocumentQuery, type MeetingQuestion, MeetingVoteDocument, VOTE_CHOICES, type VoteChoice } from './api/meetings';
 import { meetingTone } from './MeetingsPage';
-import { resultRows } from './results';
+import { resultRows, VOTE_CHOICES } from './results';
 import './services.css';
 
 /** A meeting: agenda and documents; one ballot for all questions while open; the vote given; results once closed. */
 export function MeetingPage() {
   const { t } = useTranslation();
   const { accountId = '', meetingId = '' } = useParams();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: MeetingDocumentQuery, variables: { id: meetingId, accountId }, requestPolicy: 'cache-and-network' });
-  const [override, setOverride] = useState<Meeting | null>(null);
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetMeetingDocument, variables: { id: meetingId, accountId }, requestPolicy: 'cache-and-network' });
+  const [override, setOverride] = useState<CabinetMeetingFieldsFragment | null>(null);
   const meeting = override ?? data?.meeting ?? null;
   usePageTitle(meeting?.title ?? t('cabinetServices.meetings.title'));
   if (error && !data) return <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -30,7 +30,7 @@ export function MeetingPage() {
   return <MeetingView meeting={meeting} accountId={accountId} onVoted={setOverride} />;
 }
 
-function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accountId: string; onVoted: (m: Meeting) => void }) {
+function MeetingView({ meeting, accountId, onVoted }: { meeting: CabinetMeetingFieldsFragment; accountId: string; onVoted: (m: CabinetMeetingFieldsFragment) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [choices, setChoices] = useState<Record<string, VoteChoice>>({});
@@ -39,7 +39,7 @@ function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accoun
   const [errors, setErrors] = useState<AppError[]>([]);
   const [busy, setBusy] = useState(false);
   const [justVoted, setJustVoted] = useState(false);
-  const [, vote] = useMutation(MeetingVoteDocument);
+  const [, vote] = useMutation(CabinetMeetingVoteDocument);
   const questions = [...meeting.questions].sort((a, b) => a.position - b.position);
   const voted = questions.some((q) => q.myVote !== null);
 
@@ -147,7 +147,7 @@ function MeetingView({ meeting, accountId, onVoted }: { meeting: Meeting; accoun
   );
 }
 
-function QuestionBlock({ question, number, editable, value, invalid, onChange }: { question: MeetingQuestion; number: number; editable: boolean; value: VoteChoice | undefined; invalid: boolean; onChange: (c: VoteChoice) => void }) {
+function QuestionBlock({ question, number, editable, value, invalid, onChange }: { question: CabinetMeetingQuestionFieldsFragment; number: number; editable: boolean; value: VoteChoice | undefined; invalid: boolean; onChange: (c: VoteChoice) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const result = question.result;

@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
+import { CabinetAccountMeetingsDocument, type MeetingStatus } from '../../gql/graphql';
 import { fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AccountMeetingsDocument, type MeetingStatus } from './api/meetings';
 import './services.css';
 
 export function meetingTone(status: MeetingStatus): string {
@@ -18,7 +18,7 @@ export function MeetingsPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { accountId = '' } = useParams();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: AccountMeetingsDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetAccountMeetingsDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
   usePageTitle(t('cabinetServices.meetings.title'));
   const meetings = data?.accountMeetings ?? [];
   return (

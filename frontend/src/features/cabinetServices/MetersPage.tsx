@@ -8,10 +8,10 @@ import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
+import { CabinetAccountMetersDocument, type CabinetMeterFieldsFragment, CabinetMeterReadingSubmitDocument, type MeterKind } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AccountMetersDocument, type Meter, type MeterKind, ReadingSubmitDocument } from './api/meters';
 import { formatDay, formatDecimal, formatShortDate } from './format';
 import { serviceErrorMessage } from './messages';
 import { consumption, normalizeReading, readingError } from './readings';
@@ -23,7 +23,7 @@ const KIND_ORDER: readonly MeterKind[] = ['COLD_WATER', 'HOT_WATER', 'ELECTRICIT
 export function MetersPage() {
   const { t } = useTranslation();
   const { accountId = '' } = useParams();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: AccountMetersDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetAccountMetersDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
   usePageTitle(t('cabinetServices.meters.title'));
   // Water first, as on a receipt; then by serial.
   const meters = [...(data?.accountMeters ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.serial.localeCompare(b.serial));
@@ -45,7 +45,7 @@ export function MetersPage() {
   );
 }
 
-function MeterCard({ meter: initial }: { meter: Meter }) {
+function MeterCard({ meter: initial }: { meter: CabinetMeterFieldsFragment }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const id = `m${useId()}`;
@@ -55,7 +55,7 @@ function MeterCard({ meter: initial }: { meter: Meter }) {
   const [errors, setErrors] = useState<AppError[]>([]);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [, submit] = useMutation(ReadingSubmitDocument);
+  const [, submit] = useMutation(CabinetMeterReadingSubmitDocument);
   const kind = t(`cabinetServices.meters.kind.${meter.kind}`, { defaultValue: meter.kind });
   // The API's unit codes (m3, kWh, Gcal) in the reader's writing.
   const unit = t(`cabinetServices.meters.units.${meter.unit}`, { defaultValue: meter.unit });

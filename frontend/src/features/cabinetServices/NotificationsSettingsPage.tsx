@@ -7,10 +7,10 @@ import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
+import { CabinetAccountOutagesDocument, type CabinetOutageFieldsFragment, type CabinetPreferencesFieldsFragment, CabinetResidentPreferencesDocument, CabinetResidentPreferencesUpdateDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AccountOutagesDocument, type OutageNotice, PreferencesDocument, PreferencesUpdateDocument, type ResidentPreferences } from './api/settings';
 import { DeviceQrCard } from './DeviceQrCard';
 import './services.css';
 
@@ -30,9 +30,9 @@ export function NotificationsSettingsPage() {
 
 function SmsSettings() {
   const { t } = useTranslation();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: PreferencesDocument, variables: {}, requestPolicy: 'cache-and-network' });
-  const [, update] = useMutation(PreferencesUpdateDocument);
-  const [saved, setSaved] = useState<ResidentPreferences | null>(null);
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetResidentPreferencesDocument, variables: {}, requestPolicy: 'cache-and-network' });
+  const [, update] = useMutation(CabinetResidentPreferencesUpdateDocument);
+  const [saved, setSaved] = useState<CabinetPreferencesFieldsFragment | null>(null);
   const [errors, setErrors] = useState<AppError[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -91,7 +91,7 @@ function SmsSettings() {
 }
 
 /** Now (the server's word, by its clock), still to come, or over. */
-function phase(outage: OutageNotice, now: number): 'now' | 'upcoming' | 'past' {
+function phase(outage: CabinetOutageFieldsFragment, now: number): 'now' | 'upcoming' | 'past' {
   if (outage.current) return 'now';
   return Date.parse(outage.startsAt) > now && (!outage.endsAt || Date.parse(outage.endsAt) > now) ? 'upcoming' : 'past';
 }
@@ -100,7 +100,7 @@ function Outages() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { accountId = '' } = useParams();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: AccountOutagesDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetAccountOutagesDocument, variables: { accountId }, requestPolicy: 'cache-and-network' });
   const outages = data?.accountOutages ?? [];
   const now = Date.now();
   return (

@@ -6,16 +6,16 @@ import { Card } from '../../components/Card';
 import { FieldErrors } from '../../components/FieldErrors';
 import { FormErrors } from '../../components/FormErrors';
 import { TextAreaField } from '../../components/TextAreaField';
+import { type CabinetRequestFieldsFragment, CabinetServiceRequestRateDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
-import { RequestRateDocument, type ServiceRequest } from './api/requests';
 
 const SCORES = ['NOT_DONE', '1', '2', '3', '4', '5'] as const;
 type Score = (typeof SCORES)[number];
 
 /** Seed 004 "Оценить обращение": "Не выполнено 1 2 3 4 5", a comment, "Отправить" — once. */
-export function RatingForm({ request, onRated }: { request: ServiceRequest; onRated: (next: ServiceRequest) => void }) {
+export function RatingForm({ request, onRated }: { request: CabinetRequestFieldsFragment; onRated: (next: CabinetRequestFieldsFragment) => void }) {
   const { t } = useTranslation();
-  const [, rate] = useMutation(RequestRateDocument);
+  const [, rate] = useMutation(CabinetServiceRequestRateDocument);
   const [score, setScore] = useState<Score | ''>('');
   const [comment, setComment] = useState('');
   const [scoreErrors, setScoreErrors] = useState<AppError[]>([]);
@@ -71,7 +71,7 @@ export function RatingForm({ request, onRated }: { request: ServiceRequest; onRa
 }
 
 /** The rating given: "★★★★☆ 4 of 5" or "Not done", with the comment. */
-export function GivenRating({ request }: { request: ServiceRequest }) {
+export function GivenRating({ request }: { request: CabinetRequestFieldsFragment }) {
   const { t } = useTranslation();
   return (
     <Card level={3} title={t('cabinetServices.rating.given')} id="rating">

@@ -11,10 +11,10 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useErrorFocus } from '../../components/useErrorFocus';
+import { type CabinetRequestFieldsFragment, CabinetServiceRequestCreateDocument, CabinetServiceRequestDocument, CabinetServiceRequestTypesDocument, CabinetServiceRequestUpdateDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { RequestCreateDocument, RequestDocument, RequestTypesDocument, RequestUpdateDocument, type ServiceRequest } from './api/requests';
 import { PhotoUploads, type PhotoUpload } from './PhotoUploads';
 import { CONTENT_MAX, EMPTY_REQUEST_FORM, hasErrors, MAX_PHOTOS, type RequestFormValues, requestInput, validateRequestForm } from './requestForm';
 import './services.css';
@@ -32,7 +32,7 @@ export function NewRequestPage() {
 export function EditRequestPage() {
   const { t } = useTranslation();
   const { requestId = '' } = useParams();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: RequestDocument, variables: { id: requestId }, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetServiceRequestDocument, variables: { id: requestId }, requestPolicy: 'network-only' });
   usePageTitle(t('cabinetServices.form.editTitle', { number: data?.serviceRequest?.number ?? '' }));
   if (error && !data) return <LoadFailed error={fromCombinedError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching || !data) return <PageLoader />;
@@ -40,13 +40,13 @@ export function EditRequestPage() {
   return <RequestForm key={data.serviceRequest.id} initial={data.serviceRequest} />;
 }
 
-function RequestForm({ initial }: { initial: ServiceRequest | null }) {
+function RequestForm({ initial }: { initial: CabinetRequestFieldsFragment | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { accountId = '' } = useParams();
-  const [{ data: types, error: typesError }] = useQuery({ query: RequestTypesDocument, variables: {} });
-  const [, create] = useMutation(RequestCreateDocument);
-  const [, update] = useMutation(RequestUpdateDocument);
+  const [{ data: types, error: typesError }] = useQuery({ query: CabinetServiceRequestTypesDocument, variables: {} });
+  const [, create] = useMutation(CabinetServiceRequestCreateDocument);
+  const [, update] = useMutation(CabinetServiceRequestUpdateDocument);
   const [values, setValues] = useState<RequestFormValues>(
     initial
       ? { typeId: initial.type.id, content: initial.content, visitDate: initial.visitDate ?? '', visitFrom: initial.visitFrom ?? '', visitTo: initial.visitTo ?? '' }

@@ -7,10 +7,10 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
+import { type CabinetRequestFieldsFragment, CabinetServiceRequestDocument } from '../../gql/graphql';
 import { fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { RequestDocument, type ServiceRequest } from './api/requests';
 import { CancelRequestDialog } from './CancelRequestDialog';
 import { formatVisit } from './format';
 import { GivenRating, RatingForm } from './RatingForm';
@@ -22,9 +22,9 @@ import './services.css';
 export function RequestPage() {
   const { t } = useTranslation();
   const { accountId = '', requestId = '' } = useParams();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: RequestDocument, variables: { id: requestId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CabinetServiceRequestDocument, variables: { id: requestId }, requestPolicy: 'cache-and-network' });
   // The latest version from a mutation or the live feed, until the query reads a newer one.
-  const [override, setOverride] = useState<ServiceRequest | null>(null);
+  const [override, setOverride] = useState<CabinetRequestFieldsFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const queried = data?.serviceRequest ?? null;
   // A newer read of the request replaces what a mutation or the live feed gave.
@@ -47,7 +47,7 @@ export function RequestPage() {
   return <RequestView request={request} accountId={accountId} notice={notice} onChanged={setOverride} />;
 }
 
-function RequestView({ request, accountId, notice, onChanged }: { request: ServiceRequest; accountId: string; notice: string | null; onChanged: (next: ServiceRequest) => void }) {
+function RequestView({ request, accountId, notice, onChanged }: { request: CabinetRequestFieldsFragment; accountId: string; notice: string | null; onChanged: (next: CabinetRequestFieldsFragment) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const location = useLocation();

@@ -5,11 +5,12 @@ import { useQuery } from 'urql';
 import { Button } from '../../components/Button';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
+import { CabinetAccountServiceRequestsDocument, type CabinetRequestRowFieldsFragment, type ServiceRequestStatus } from '../../gql/graphql';
 import { fromCombinedError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AccountRequestsDocument, REQUEST_STATUSES, type RequestRow, type ServiceRequestStatus } from './api/requests';
 import { CancelRequestDialog } from './CancelRequestDialog';
+import { REQUEST_STATUSES } from './format';
 import { RowMenu, type RowMenuItem } from './RowMenu';
 import { StatusBadge } from './StatusBadge';
 import { useRequestUpdates } from './useRequestUpdates';
@@ -31,7 +32,7 @@ export function RequestsPage() {
   // One query per page shown ("Show more" adds the next cursor); a change of filter starts over.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [refresh, setRefresh] = useState(0);
-  const [cancelling, setCancelling] = useState<RequestRow | null>(null);
+  const [cancelling, setCancelling] = useState<CabinetRequestRowFieldsFragment | null>(null);
   usePageTitle(t('cabinetServices.requests.title'));
   // A request taken or closed elsewhere: read the pages again so the status and actions are current.
   useRequestUpdates(accountId, () => setRefresh((n) => n + 1));
@@ -99,12 +100,12 @@ function RequestsChunk({
   first: boolean;
   refresh: number;
   onMore?: (cursor: string) => void;
-  onCancel: (row: RequestRow) => void;
+  onCancel: (row: CabinetRequestRowFieldsFragment) => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [{ data, error, fetching }, refetch] = useQuery({
-    query: AccountRequestsDocument,
+    query: CabinetAccountServiceRequestsDocument,
     variables: { accountId, status, first: PAGE_SIZE, after },
     requestPolicy: 'cache-and-network',
   });
@@ -120,7 +121,7 @@ function RequestsChunk({
   if (first && connection.edges.length === 0) return <p className="empty-state">{status ? t('cabinetServices.requests.emptyStatus') : t('cabinetServices.requests.empty')}</p>;
 
   const base = `/cabinet/${accountId}/requests`;
-  const actions = (row: RequestRow): RowMenuItem[] => {
+  const actions = (row: CabinetRequestRowFieldsFragment): RowMenuItem[] => {
     const items: RowMenuItem[] = [{ label: t('cabinetServices.requests.view'), to: `${base}/${row.id}` }];
     if (row.canEdit) items.push({ label: t('cabinetServices.requests.edit'), to: `${base}/${row.id}/edit` });
     if (row.canCancel) items.push({ label: t('cabinetServices.requests.cancel'), onSelect: () => onCancel(row), danger: true });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceRequestStatus } from './api/requests';
+import type { ServiceRequestStatus } from '../../gql/graphql';
 import { statusTone } from './format';
 
 export function StatusBadge({ status }: { status: ServiceRequestStatus }) {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
+import type { ServiceRequestStatus } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
 import { intlLocale } from '../../lib/i18n/locales';
-import type { ServiceRequestStatus } from './api/requests';
 
 /** A date of the API ("2019-11-20") at noon in Almaty, so that no zone moves it to another day. */
 function dateOnly(iso: string): string {
@@ -18,6 +18,9 @@ export function formatVisit(t: TFunction, locale: string, date: string | null, f
   const hours = from && to ? t('cabinetServices.visit.fromTo', { from, to }) : from ? t('cabinetServices.visit.from', { from }) : to ? t('cabinetServices.visit.to', { to }) : '';
   return [day, hours].filter(Boolean).join(' ') || t('cabinetServices.visit.any');
 }
+
+/** The filter tabs of the requests list, in the order a request goes through them. */
+export const REQUEST_STATUSES: readonly ServiceRequestStatus[] = ['NEW', 'IN_WORK', 'CLOSED', 'CANCELLED'];
 
 export function statusTone(status: ServiceRequestStatus): 'progress' | 'success' | 'neutral' | 'danger' {
   if (status === 'NEW') return 'neutral';

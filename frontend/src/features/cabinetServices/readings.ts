@@ -1,5 +1,5 @@
+import type { CabinetMeterFieldsFragment, CabinetMeterReadingFieldsFragment } from '../../gql/graphql';
 import type { AppError } from '../../lib/errors';
-import type { Meter, MeterReading } from './api/meters';
 
 const DECIMAL = /^\d{1,11}([.,]\d{1,3})?$/;
 
@@ -32,13 +32,13 @@ export function monthsBetween(earlier: Date, later: Date): number {
   return (b.year - a.year) * 12 + (b.month - a.month);
 }
 
-type Checked = Pick<Meter, 'lastReading' | 'readings' | 'maxMonthly' | 'windowOpen' | 'windowFromDay' | 'windowToDay'>;
+type Checked = Pick<CabinetMeterFieldsFragment, 'lastReading' | 'readings' | 'maxMonthly' | 'windowOpen' | 'windowFromDay' | 'windowToDay'>;
 
 /**
  * The reading the server compares with: the latest one of an earlier month (a second reading in
  * this month's window replaces the first, so this month's own reading is no bound).
  */
-export function baselineReading(meter: Pick<Meter, 'lastReading' | 'readings'>, now: Date): MeterReading | null {
+export function baselineReading(meter: Pick<CabinetMeterFieldsFragment, 'lastReading' | 'readings'>, now: Date): CabinetMeterReadingFieldsFragment | null {
   const all = meter.readings.length > 0 ? meter.readings : meter.lastReading ? [meter.lastReading] : [];
   return [...all].sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt)).find((r) => monthsBetween(new Date(r.submittedAt), now) >= 1) ?? null;
 }

@@ -1,5 +1,8 @@
-import type { MeetingResult } from './api/meetings';
+import type { CabinetMeetingResultFieldsFragment, VoteChoice } from '../../gql/graphql';
 import { formatArea, formatShare } from './format';
+
+/** The choices of a ballot, in the order the ballot offers them. */
+export const VOTE_CHOICES: readonly VoteChoice[] = ['FOR', 'AGAINST', 'ABSTAIN'];
 
 export interface ResultRow {
   key: 'for' | 'against' | 'abstain';
@@ -19,7 +22,7 @@ function shareOf(area: string, total: string): string {
  * One line per choice: its area in m² and its share of the building's total area (the measure
  * a decision needs: more than half of all the area, not of the votes), and the turnout.
  */
-export function resultRows(result: MeetingResult, locale: string): { rows: ResultRow[]; turnout: string; voted: string; total: string } {
+export function resultRows(result: CabinetMeetingResultFieldsFragment, locale: string): { rows: ResultRow[]; turnout: string; voted: string; total: string } {
   const row = (key: ResultRow['key'], area: string): ResultRow => ({
     key,
     area: formatArea(area, locale),
