@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 from cross_web import HTTPException
-from starlette.requests import HTTPConnection, Request
+from starlette.requests import ClientDisconnect, HTTPConnection, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocketDisconnect
@@ -164,6 +164,9 @@ class ShanyraqGraphQL(GraphQL):
         try:
             self._admit(request)
             response = await self.run(request)
+        except ClientDisconnect:
+            # The browser went away mid-body (a navigation): nobody is left to answer.
+            return
         except RequestRefused as refused:
             response = refused.response()
         except HTTPException as exc:

@@ -71,3 +71,26 @@ async def test_unacceptable_accept_is_406_and_other_content_types_415(anon):
     assert refused.status_code == 406 and refused.json()["errors"][0]["extensions"]["code"] == "NOT_ACCEPTABLE"
     form = await anon.http.post("/graphql", data={"query": "{ __typename }"})
     assert form.status_code == 415 and form.json()["errors"][0]["extensions"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
+
+
+async def test_a_client_gone_mid_body_is_no_fault(app):
+    # given: a POST whose client disconnects before the body arrives (a browser navigating away)
+    scope = {
+        "type": "http", "method": "POST", "path": "/graphql", "raw_path": b"/graphql", "query_string": b"",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"40")],
+        "scheme": "https", "server": ("testserver", 443), "client": ("127.0.0.1", 5000), "root_path": "",
+        "http_version": "1.1", "asgi": {"version": "3.0"},
+    }
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    # when
+    await app(scope, receive, send)
+
+    # then: nothing raised, and nothing is written to a connection that is gone
+    assert sent == []
