@@ -16,6 +16,8 @@ export const CABINET_SERVICES_ERROR_CODES = [
   // Checked in the page before sending (the server checks the same).
   'INVALID_TIME',
   'INVALID_TIME_WINDOW',
+  'TIME_RANGE_INVALID', // the server's word for the same window
+  'ACCOUNT_INACTIVE',
   'RATING_REQUIRED',
   'VOTE_INCOMPLETE',
 ] as const;
