@@ -212,7 +212,9 @@ test('an outage notice reaches the residents of the building in-app at once', as
   await screenshot(resident, test.info(), '13-resident-outage-notification');
 });
 
-test('a meeting is drafted with its agenda and a document, then opened for voting with live results', async () => {
+test('a meeting is drafted with its agenda and a document, opened, voted by the resident (results follow), and closed', async ({ request }) => {
+  test.setTimeout(180_000);
+  await residentSignedIn(request);
   await staff.goto('/company/meetings');
   await staff.getByRole('link', { name: t('company.meetings.create') }).click();
   await expect(staff.getByRole('heading', { level: 1, name: t('company.meetingForm.title') })).toBeVisible();
@@ -228,10 +230,10 @@ test('a meeting is drafted with its agenda and a document, then opened for votin
   const title = `e2e-company: лифтті жөндеу ${Date.now() % 100000}`;
   await staff.getByLabel(exactly(t('company.meetingForm.titleField'))).fill(title);
   await staff.getByLabel(exactly(t('company.meetingForm.description'))).fill('Екі лифтті ауыстыру және жөндеу қорынан қаржыландыру.');
-  await staff.getByLabel(exactly(t('company.meetingForm.opensAt'))).fill(localAt(8, 9));
+  await staff.getByLabel(exactly(t('company.meetingForm.opensAt'))).fill(localAt(7, 9)); // before the server's clock: voting runs at once
   await staff.getByLabel(exactly(t('company.meetingForm.closesAt'))).fill(localAt(22, 18));
   // End before start: refused at its field.
-  await staff.getByLabel(exactly(t('company.meetingForm.closesAt'))).fill(localAt(7, 18));
+  await staff.getByLabel(exactly(t('company.meetingForm.closesAt'))).fill(localAt(6, 18));
   await staff.getByLabel(exactly(t('company.meetingForm.question', { n: 1 }))).fill('Лифттерді ауыстыру сметасын бекіту');
   await staff.getByRole('button', { name: t('company.meetingForm.save') }).click();
   await expect(staff.getByLabel(exactly(t('company.meetingForm.closesAt')))).toHaveAccessibleDescription(new RegExp(t('errors.ENDS_BEFORE_START')));
@@ -257,8 +259,28 @@ test('a meeting is drafted with its agenda and a document, then opened for votin
   await expect(results).toContainText(t('company.meeting.notDecidedSoFar'));
   await screenshot(staff, test.info(), '16-meeting-open');
 
+  // The resident votes for both questions with flat 17 (61.4 m²); the staff's page reads the results again by itself.
+  const meetingId = /\/company\/meetings\/([^/?#]+)/.exec(staff.url())?.[1] ?? '';
+  await resident.goto(`/cabinet/${accountId}/meetings/${meetingId}`);
+  const ballot = resident.locator('fieldset.cs-choices');
+  await expect(ballot).toHaveCount(2);
+  for (const i of [0, 1]) await ballot.nth(i).getByRole('radio', { name: t('cabinetServices.meetings.choices.FOR') }).check();
+  await resident.getByRole('button', { name: t('cabinetServices.meetings.vote') }).click();
+  await resident.getByRole('button', { name: t('cabinetServices.meetings.confirmSend') }).click();
+  await expect(resident.getByText(t('cabinetServices.meetings.thanks'))).toBeVisible();
+  await expect(results.locator('.co-result__numbers').first()).toContainText(/61[.,]4 м²/, { timeout: 25_000 });
+  await screenshot(staff, test.info(), '16b-meeting-results-after-vote');
+
+  // Closing early is asked once more; then the results are final.
+  await staff.getByRole('button', { name: t('company.meeting.close') }).click();
+  await expect(staff.getByText(t('company.meeting.closeConfirm'))).toBeVisible();
+  await screenshot(staff, test.info(), '16c-meeting-close-confirm');
+  await staff.getByRole('button', { name: t('company.meeting.closeYes') }).click();
+  await expect(staff.getByTestId('meeting-status')).toHaveText(t('company.meetingStatus.CLOSED'));
+  await expect(results).toContainText(t('company.meeting.notDecided'));
+
   await staff.getByRole('link', { name: `← ${t('company.meetings.back')}` }).click();
-  await expect(staff.locator(`tr[data-meeting="${title}"]`)).toContainText(t('company.meetingStatus.OPEN'));
+  await expect(staff.locator(`tr[data-meeting="${title}"]`)).toContainText(t('company.meetingStatus.CLOSED'));
   await screenshot(staff, test.info(), '17-meetings-list');
 
   // A closed meeting of the demo: its final results by area, question by question.
@@ -289,4 +311,26 @@ test('a charge upload with bad lines shows its error report line by line', async
   await expect(errors).toContainText('99999');
   await expect(errors).toContainText('charged');
   await screenshot(staff, test.info(), '19-imports-errors');
+});
+
+test('the back office reads in Russian and on a phone', async () => {
+  const ru = texts('ru');
+  await staff.goto('/company/requests?status=ALL');
+  await staff.getByRole('button', { name: 'Русский' }).click();
+  await expect(staff.getByRole('heading', { level: 1, name: ru('company.requests.title') })).toBeVisible();
+  await expect(staff.getByRole('button', { name: ru('company.requests.allStatuses'), pressed: true })).toBeVisible();
+  await screenshot(staff, test.info(), '20-requests-ru');
+
+  // 390 px: the table's rows become cards, nothing scrolls sideways.
+  await staff.setViewportSize({ width: 390, height: 844 });
+  await expect(staff.locator('tbody tr').first()).toBeVisible();
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(staff, test.info(), '21-requests-ru-phone');
+  await staff.goto('/company');
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(staff, test.info(), '22-dashboard-ru-phone');
+  // The staff's language is their account's too (their SMS follow it): back to Kazakh.
+  await staff.setViewportSize({ width: 1280, height: 860 });
+  await staff.getByRole('button', { name: 'Қазақша' }).click();
+  await expect(staff.getByRole('heading', { level: 1, name: t('company.dashboard.title') })).toBeVisible();
 });

@@ -39,6 +39,8 @@ export function MeetingPage() {
   const [flash, setFlash] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? t('company.meeting.created') : null);
   const [actionErrors, setActionErrors] = useState<AppError[]>([]);
   const [busy, setBusy] = useState(false);
+  // Closing early makes the results final: asked once more, in the panel itself.
+  const [confirmClose, setConfirmClose] = useState(false);
   const [, open] = useMutation(CompanyMeetingOpenDocument);
   const [, close] = useMutation(CompanyMeetingCloseDocument);
   usePageTitle(meeting ? meeting.title : t('common.loading'));
@@ -72,6 +74,7 @@ export function MeetingPage() {
     if (result.error || !payload) return setActionErrors([result.error ? fromCombinedError(result.error) : { code: 'FORBIDDEN' }]);
     if (payload.errors.length || !payload.meeting) return setActionErrors(payload.errors.length ? payload.errors : [{ code: 'UNKNOWN' }]);
     setActionErrors([]);
+    setConfirmClose(false);
     setMeeting(payload.meeting);
     setFlash(t(which === 'open' ? 'company.meeting.opened' : 'company.meeting.closed'));
   };
@@ -121,11 +124,25 @@ export function MeetingPage() {
         <Card title={t(meeting.status === 'DRAFT' ? 'company.meeting.openTitle' : 'company.meeting.closeTitle')} id="co-meeting-action" className="qo-panel">
           <p className="qo-panel__lead">{t(meeting.status === 'DRAFT' ? 'company.meeting.openLead' : 'company.meeting.closeLead', { when: formatDateTime(meeting.closesAt, locale) })}</p>
           <FormErrors errors={actionErrors} />
-          <div className="form-actions">
-            <Button busy={busy} variant={meeting.status === 'OPEN' ? 'danger' : 'primary'} onClick={() => void act(meeting.status === 'DRAFT' ? 'open' : 'close')}>
-              {t(meeting.status === 'DRAFT' ? 'company.meeting.open' : 'company.meeting.close')}
-            </Button>
-          </div>
+          {meeting.status === 'OPEN' && confirmClose ? (
+            <div className="co-confirm" role="group" aria-label={t('company.meeting.closeConfirm')}>
+              <p className="co-confirm__text">{t('company.meeting.closeConfirm')}</p>
+              <div className="form-actions">
+                <Button busy={busy} variant="danger" onClick={() => void act('close')}>
+                  {t('company.meeting.closeYes')}
+                </Button>
+                <Button variant="ghost" onClick={() => setConfirmClose(false)}>
+                  {t('common.cancel')}
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <div className="form-actions">
+              <Button busy={busy} variant={meeting.status === 'OPEN' ? 'danger' : 'primary'} onClick={() => (meeting.status === 'DRAFT' ? void act('open') : setConfirmClose(true))}>
+                {t(meeting.status === 'DRAFT' ? 'company.meeting.open' : 'company.meeting.close')}
+              </Button>
+            </div>
+          )}
         </Card>
       )}
 

@@ -7,6 +7,7 @@ import { filter, fromValue, mergeMap, pipe } from 'wonka';
 import { SessionProvider } from '../../lib/auth/SessionContext';
 import { SessionManager } from '../../lib/auth/sessionManager';
 import { LinksPage } from './LinksPage';
+import { MeetingPage } from './MeetingPage';
 import { RequestPage } from './RequestPage';
 import { RequestsPage } from './RequestsPage';
 import type { AccountLinkRow, RequestDetails } from './types';
@@ -34,6 +35,7 @@ function renderAt(path: string, answers: Record<string, Answer>) {
             <Route path="/company/requests" element={<RequestsPage />} />
             <Route path="/company/requests/:requestId" element={<RequestPage />} />
             <Route path="/company/links" element={<LinksPage />} />
+            <Route path="/company/meetings/:meetingId" element={<MeetingPage />} />
           </Routes>
         </MemoryRouter>
       </UrqlProvider>
@@ -167,5 +169,42 @@ describe('pending account links', () => {
     expect(await screen.findByText('Account 10119 rejected: Serik Bekov sees the reason.')).toBeInTheDocument();
     expect(calls.find((c) => c.name === 'CompanyAccountLinkDecide')?.variables).toEqual({ input: { linkId: 'l1', approve: false, reason: 'The flat is 17, not 19' } });
     expect(screen.getByText('No links are waiting for a decision.')).toBeInTheDocument();
+  });
+});
+
+describe('an open meeting', () => {
+  it('is closed early only after a second yes', async () => {
+    // given
+    const user = userEvent.setup();
+    const meeting = {
+      id: 'm1',
+      title: 'Roof repair',
+      opensAt: '2026-12-01T04:00:00Z',
+      closesAt: '2026-12-20T13:00:00Z',
+      status: 'OPEN' as const,
+      building: { id: 'b1', address: 'Astana, Turan ave, 1' },
+      description: '',
+      questions: [{ id: 'q1', position: 1, text: 'Approve the estimate', result: { forArea: '61.4', againstArea: '0', abstainArea: '0', votedArea: '61.4', totalArea: '337.6', forShare: '0.1819', decided: false } }],
+      documents: [],
+    };
+    const calls = renderAt('/company/meetings/m1', {
+      CompanyMeeting: () => ({ meeting }),
+      CompanyMeetingClose: () => ({ meetingClose: { meeting: { ...meeting, status: 'CLOSED' }, errors: [] } }),
+    });
+    expect(await screen.findByText('Approve the estimate', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('So far: less than half of the area is for')).toBeInTheDocument();
+
+    // when: the first press only asks
+    await user.click(screen.getByRole('button', { name: 'Close now' }));
+    // then
+    expect(screen.getByText(/Close the voting now\?/)).toBeInTheDocument();
+    expect(calls.some((c) => c.name === 'CompanyMeetingClose')).toBe(false);
+
+    // when
+    await user.click(screen.getByRole('button', { name: 'Yes, close the voting' }));
+    // then
+    expect(await screen.findByText('Voting is closed: the results are final.')).toBeInTheDocument();
+    expect(calls.find((c) => c.name === 'CompanyMeetingClose')?.variables).toEqual({ input: { id: 'm1' } });
+    expect(screen.getByText('Not adopted')).toBeInTheDocument();
   });
 });
