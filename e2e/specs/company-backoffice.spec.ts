@@ -327,6 +327,7 @@ test('the back office reads in Russian and on a phone', async () => {
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(staff, test.info(), '21-requests-ru-phone');
   await staff.goto('/company');
+  for (const tile of ['fresh', 'inWork', 'links', 'meetings']) await expect(staff.locator(`[data-tile="${tile}"] .co-tile__n`)).toHaveText(/^\d+$/);
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(staff, test.info(), '22-dashboard-ru-phone');
   // The staff's language is their account's too (their SMS follow it): back to Kazakh.

@@ -9,11 +9,12 @@ import { useRequestsLive } from './useRequestsLive';
 import '../queueOffice/queueOffice.css';
 import './company.css';
 
+/** undefined: still reading; null: could not be read (shown as "—"). */
 interface Counts {
-  fresh: number | null;
-  inWork: number | null;
-  links: number | null;
-  meetings: number | null;
+  fresh?: number | null;
+  inWork?: number | null;
+  links?: number | null;
+  meetings?: number | null;
 }
 
 /**
@@ -25,7 +26,7 @@ export function DashboardPage() {
   const { t } = useTranslation();
   usePageTitle(t('company.dashboard.title'));
   const client = useClient();
-  const [counts, setCounts] = useState<Counts>({ fresh: null, inWork: null, links: null, meetings: null });
+  const [counts, setCounts] = useState<Counts>({});
 
   const readRequests = useCallback(async () => {
     const r = await client.query(CompanyRequestCountsDocument, {}, { requestPolicy: 'network-only' }).toPromise();
@@ -68,8 +69,8 @@ export function DashboardPage() {
       <ul className="co-tiles">
         {tiles.map((tile) => (
           <li key={tile.key}>
-            <Link className={`co-tile${tile.n ? ' co-tile--busy' : ''}`} to={tile.to} data-tile={tile.key}>
-              <span className="co-tile__n">{tile.n ?? '—'}</span>
+            <Link className={`co-tile${tile.n ? ' co-tile--busy' : ''}`} to={tile.to} data-tile={tile.key} aria-busy={tile.n === undefined || undefined}>
+              <span className="co-tile__n">{tile.n === undefined ? '…' : (tile.n ?? '—')}</span>
               <span className="co-tile__label">{t(`company.dashboard.${tile.key}`)}</span>
               <span className="co-tile__go">{t(`company.dashboard.${tile.key}Go`)} →</span>
             </Link>
