@@ -51,13 +51,19 @@ def _refused(status: int, code: str, message: str, field: str | None = None, hea
 _POOL: ProcessPoolExecutor | None = None
 
 
+def _lower_priority() -> None:
+    # Renderers yield the cores to the server's event loop: a PDF may wait, an API call should not.
+    os.nice(10)
+
+
 def _process_pool() -> ProcessPoolExecutor | None:
     global _POOL
     processes = int(os.environ.get("RECEIPT_PDF_PROCESSES", "0") or 0)
     if processes <= 0:
         return None
     if _POOL is None:
-        _POOL = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=_lower_priority)
     return _POOL
 
 

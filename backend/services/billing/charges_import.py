@@ -21,6 +21,7 @@ Rules a partner developer can rely on:
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import uuid
@@ -81,6 +82,9 @@ class ChargeImportSession:
         self.lines_total = self.lines_ok = self.lines_failed = self.receipts = self.unchanged = 0
         self._seen: set[str] = set()  # accounts already written (or rejected) by this import
         self._pending: list[tuple[int, dict]] = []  # the last account of the previous chunk
+        # The previous chunk's write, still running: the next chunk is read and checked meanwhile
+        # (PostgreSQL works in its own process), one write at a time and in order.
+        self._writing: asyncio.Future | None = None
 
     async def start(self) -> ChargeImport:
         async with atomic():
@@ -109,6 +113,8 @@ class ChargeImportSession:
             self._pending = groups.pop()[1]
         if groups:
             await self._write(groups)
+        if last:
+            await self._flush()
 
     async def _write(self, groups: list[tuple[str, list[tuple[int, dict]]]]) -> None:
         accounts = dict(await PersonalAccount.filter(
@@ -125,8 +131,14 @@ class ChargeImportSession:
                 self.lines_failed += len(items)
             else:
                 ready.append((uuid.UUID(str(accounts[number])), number, parsed))
+        await self._flush()
         if ready:
-            await self._store(ready)
+            self._writing = asyncio.ensure_future(self._store(ready))
+
+    async def _flush(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            await writing
 
     def _check(self, number: str, items, accounts) -> tuple[list[ChargeLine], list[LineError]]:
         errors: list[LineError] = []
@@ -205,6 +217,16 @@ class ChargeImportSession:
     async def finish(self, failed: str | None = None) -> ChargeImport:
         if self._pending and failed is None:
             await self.feed([], last=True)
+        try:
+            await self._flush()
+        except Exception as exc:  # the write that was running failed: the import did
+            if failed is None:
+                failed = type(exc).__name__
+                await self._finish_row(failed)
+                raise
+        return await self._finish_row(failed)
+
+    async def _finish_row(self, failed: str | None) -> ChargeImport:
         row = self.row
         assert row is not None
         async with atomic():
