@@ -249,6 +249,8 @@ test('a meeting is drafted with its agenda and a document, opened, voted by the 
   await expect(staff.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(staff.getByText(t('company.meeting.created'))).toBeVisible();
   await expect(staff.getByTestId('meeting-status')).toHaveText(t('company.meetingStatus.DRAFT'));
+  // What was typed is Astana's time, shown back the same whatever the browser's zone.
+  await expect(staff.getByRole('region', { name: t('company.meeting.about') })).toContainText('2026 ж. 22 желтоқсан, 18:00');
   await expect(staff.getByRole('region', { name: t('company.meeting.documents') })).toContainText('smeta.pdf');
   await screenshot(staff, test.info(), '15-meeting-draft');
   await staff.getByRole('button', { name: t('company.meeting.open') }).click();

@@ -88,8 +88,8 @@ export function MeetingNewPage() {
           <TextField label={<RequiredLabel required>{t('company.meetingForm.titleField')}</RequiredLabel>} required maxLength={300} value={draft.title} onChange={(e) => set({ title: e.target.value })} errors={byField.title} />
           <TextAreaField label={t('company.meetingForm.description')} rows={4} maxLength={10000} value={draft.description} onChange={(e) => set({ description: e.target.value })} errors={byField.description} />
           <div className="co-form__row">
-            <TextField label={<RequiredLabel required>{t('company.meetingForm.opensAt')}</RequiredLabel>} type="datetime-local" required value={draft.opensAt} onChange={(e) => set({ opensAt: e.target.value })} errors={byField.opensAt} />
-            <TextField label={<RequiredLabel required>{t('company.meetingForm.closesAt')}</RequiredLabel>} type="datetime-local" required value={draft.closesAt} onChange={(e) => set({ closesAt: e.target.value })} errors={byField.closesAt} />
+            <TextField label={<RequiredLabel required>{t('company.meetingForm.opensAt')}</RequiredLabel>} hint={t('company.timeHint')} type="datetime-local" required value={draft.opensAt} onChange={(e) => set({ opensAt: e.target.value })} errors={byField.opensAt} />
+            <TextField label={<RequiredLabel required>{t('company.meetingForm.closesAt')}</RequiredLabel>} hint={t('company.timeHint')} type="datetime-local" required value={draft.closesAt} onChange={(e) => set({ closesAt: e.target.value })} errors={byField.closesAt} />
           </div>
         </Card>
         <Card title={t('company.meetingForm.agenda')} id="co-meeting-agenda">

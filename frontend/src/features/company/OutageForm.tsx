@@ -60,7 +60,7 @@ export function OutageForm({ buildings, onPublished }: { buildings: readonly Bui
         </div>
         <TextAreaField label={t('company.outages.text')} hint={t('company.outages.textHint')} required rows={3} maxLength={1000} value={draft.text} onChange={(e) => set({ text: e.target.value })} errors={byField.text} />
         <div className="co-form__row">
-          <TextField label={<RequiredLabel required>{t('company.outages.startsAt')}</RequiredLabel>} type="datetime-local" required value={draft.startsAt} onChange={(e) => set({ startsAt: e.target.value })} errors={byField.startsAt} />
+          <TextField label={<RequiredLabel required>{t('company.outages.startsAt')}</RequiredLabel>} hint={t('company.timeHint')} type="datetime-local" required value={draft.startsAt} onChange={(e) => set({ startsAt: e.target.value })} errors={byField.startsAt} />
           <TextField label={t('company.outages.endsAt')} hint={t('company.outages.endsAtHint')} type="datetime-local" value={draft.endsAt} onChange={(e) => set({ endsAt: e.target.value })} errors={byField.endsAt} />
         </div>
         <div className="form-actions">

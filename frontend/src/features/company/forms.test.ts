@@ -31,12 +31,14 @@ describe('the outage form', () => {
     const input = outageInput(draft);
     // then
     expect(input.text).toBe('Ремонт стояка');
-    expect(new Date(input.startsAt).getTime()).toBe(new Date('2026-12-05T09:00').getTime());
+    // Almaty's 09:00 is 04:00 UTC (UTC+5), whatever the device's zone.
+    expect(input.startsAt).toBe('2026-12-05T04:00:00.000Z');
     expect(outageInput({ ...draft, endsAt: '' }).endsAt).toBeNull();
   });
 
-  it('shows an instant back as the same wall time', () => {
+  it('shows an instant back as the same wall time of Almaty', () => {
     expect(isoToLocal(localToIso('2026-12-05T09:30') as string)).toBe('2026-12-05T09:30');
+    expect(isoToLocal('2026-12-31T20:15:00Z')).toBe('2027-01-01T01:15');
     expect(localToIso('not a date')).toBeNull();
   });
 });

@@ -12,21 +12,37 @@ export function decideErrors(approve: boolean, reason: string): AppError[] {
   return approve || reason.trim() ? [] : [{ code: 'REQUIRED', field: 'reason' }];
 }
 
-/**
- * A `datetime-local` value ("2026-12-05T09:00") is the operator's wall time; the API takes an
- * instant. The browser's zone is the operator's (Almaty for the companies of the portal).
- */
-export function localToIso(value: string): string | null {
-  if (!value) return null;
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+// The portal's times are Kazakhstan's (lib/format shows every date in Asia/Almaty, whatever the
+// device's zone): what the operator types into a datetime-local field is Almaty's wall time too.
+const ZONE = 'Asia/Almaty';
+
+function wallParts(at: Date): number[] {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
+  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => Number(parts.find((p) => p.type === type)?.value));
 }
 
-/** The other way, for a form's default: an instant as the browser's wall time, to the minute. */
+/** How far Almaty's wall clock is ahead of UTC at that instant (read from Intl, not hard-coded). */
+function zoneOffsetMs(at: Date): number {
+  const [y, mo, d, h, mi, se] = wallParts(at);
+  return Date.UTC(y, mo - 1, d, h, mi, se) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** A `datetime-local` value ("2026-12-05T09:00", Almaty's wall time) as the instant the API takes. */
+export function localToIso(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(wall)) return null;
+  // Twice: the offset at the guessed instant may differ from the one at the wall time (a zone's change).
+  const guess = wall - zoneOffsetMs(new Date(wall));
+  return new Date(wall - zoneOffsetMs(new Date(guess))).toISOString();
+}
+
+/** The other way, for a form's default: an instant as Almaty's wall time, to the minute. */
 export function isoToLocal(iso: string): string {
-  const at = new Date(iso);
+  const [y, mo, d, h, mi] = wallParts(new Date(iso));
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`;
 }
 
 export interface OutageDraft {
