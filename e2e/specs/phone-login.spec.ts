@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openFromMenu } from '../support/menu';
 import { nextCode, outboxMark } from '../support/outbox';
 import { screenshot } from '../support/screenshots';
 
@@ -6,7 +7,7 @@ import { screenshot } from '../support/screenshots';
 const SMS_PHONE = '+77059990001';
 const CALL_PHONE = '+77059990002';
 
-test('a new phone signs in with an SMS code and lands in a resident account', async ({ page, request }, testInfo) => {
+test('a new phone signs in with an SMS code and lands in the resident cabinet', async ({ page, request }, testInfo) => {
   await page.goto('/login');
   await page.getByRole('tab', { name: 'Телефон нөмірімен' }).click();
   await expect(page).toHaveURL(/method=phone/);
@@ -31,6 +32,9 @@ test('a new phone signs in with an SMS code and lands in a resident account', as
 
   await page.getByLabel('Растау коды').fill(code);
   await page.getByRole('button', { name: 'Растау' }).click();
+  // A resident's work is their personal accounts (seed 004): the sign-in lands there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Дербес шотты таңдаңыз' })).toBeVisible();
+  await openFromMenu(page, 'Профиль');
   await expect(page.getByRole('heading', { level: 1, name: 'Профиль' })).toBeVisible();
   const personal = page.getByRole('region', { name: 'Жеке деректер' });
   await expect(personal).toContainText('Тұрғын');
@@ -55,6 +59,7 @@ test('the code can come by a voice call instead', async ({ page, request }, test
 
   await page.getByLabel('Растау коды').fill(code);
   await page.getByLabel('Растау коды').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Профиль' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Дербес шотты таңдаңыз' })).toBeVisible();
+  await page.goto('/profile');
   await expect(page.getByRole('region', { name: 'Жеке деректер' })).toContainText('+7 705 999 00 02');
 });

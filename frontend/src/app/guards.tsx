@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/PageLoader';
+import { landingFor } from '../features/auth/useAfterSignIn';
 import type { Role } from '../gql/graphql';
 import { useSession } from '../lib/auth/SessionContext';
 import { NotFoundPage } from './NotFoundPage';
@@ -13,18 +14,26 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Sign-in and registration make no sense once signed in. */
+/**
+ * Sign-in and registration make no sense once signed in. Right after a sign-in this redirect races
+ * useAfterSignIn's own navigation (and wins), so it goes to the same place: the page that sent the
+ * person to sign in, else the role's landing (a resident's cabinet, everyone else's profile).
+ */
 export function GuestOnly() {
-  const { status } = useSession();
+  const { status, viewer } = useSession();
+  const location = useLocation();
   if (status === 'restoring') return <PageLoader />;
-  if (status === 'signedIn') return <Navigate to="/profile" replace />;
+  if (status === 'signedIn') {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from.startsWith('/') && !from.startsWith('//') ? from : landingFor(viewer?.roles ?? [])} replace />;
+  }
   return <Outlet />;
 }
 
 export function HomeRedirect() {
-  const { status } = useSession();
+  const { status, viewer } = useSession();
   if (status === 'restoring') return <PageLoader />;
-  return <Navigate to={status === 'signedIn' ? '/profile' : '/login'} replace />;
+  return <Navigate to={status === 'signedIn' ? landingFor(viewer?.roles ?? []) : '/login'} replace />;
 }
 
 /** Pages of one role (the back office, the applicant's applications); others see "not found". */
