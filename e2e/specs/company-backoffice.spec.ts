@@ -14,7 +14,7 @@ const t = texts('kk');
 /** A field's label, whole: a required one ends with its asterisk. */
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
 const VISIT_DATE = '2027-01-21'; // after the server's clock (8 Dec 2026) and the browser's
-const NEIGHBOUR_PHONE = '+77059990701'; // claims 10119 by address: pending for the company
+const NEIGHBOUR_PHONE = '+77059990701'; // claims 10116 by address: pending for the company (10119's pending link is F's)
 
 let residentContext: BrowserContext;
 let staffContext: BrowserContext;
@@ -147,22 +147,22 @@ test('a request with a photo reaches the queue live, is taken and closed, and th
 });
 
 test('a pending account link shows what the resident typed and is confirmed', async ({ request }) => {
-  // A neighbour of the spec's own claims 10119 by its address: the phone is not the account's, so the company decides.
+  // A neighbour of the spec's own claims 10116 by its address: the phone is not the account's, so the company decides.
   const token = await residentToken(request, NEIGHBOUR_PHONE);
   const claimed = await gql<{ accountLinkByAddress: { link: { status: string } | null; errors: unknown[] } }>(
     request,
     token,
     'mutation($input: AccountLinkByAddressInput!) { accountLinkByAddress(input: $input) { link { status } errors { code field } } }',
-    { input: { accountNumber: '10119', address: 'Астана, Тұран даңғылы, 1', flat: '19' } },
+    { input: { accountNumber: '10116', address: 'Астана, Тұран даңғылы, 1', flat: '16' } },
   );
   expect(claimed.accountLinkByAddress.link?.status).toBe('PENDING');
 
   await staff.goto('/company/links');
   await expect(staff.getByRole('heading', { level: 1, name: t('company.links.title') })).toBeVisible();
-  const card = staff.locator('li[data-link="10119"]').filter({ hasText: '+7 705 999 07 01' });
+  const card = staff.locator('li[data-link="10116"]').filter({ hasText: '+7 705 999 07 01' });
   await expect(card).toBeVisible();
   await expect(card).toContainText('Астана, Тұран даңғылы, 1');
-  await expect(card).toContainText('Омарова Динара Ержанқызы');
+  await expect(card).toContainText('Петров Игорь Николаевич');
   await screenshot(staff, test.info(), '08-links-pending');
 
   // A rejection needs its reason (asked, then left): confirm instead.
@@ -172,14 +172,14 @@ test('a pending account link shows what the resident typed and is confirmed', as
   await screenshot(staff, test.info(), '09-reject-needs-reason');
   await card.getByRole('button', { name: t('common.cancel') }).click();
   await card.getByRole('button', { name: new RegExp(`^${t('company.links.confirm')}`) }).click();
-  await expect(staff.getByText(/^10119 шоты расталды/)).toBeVisible();
+  await expect(staff.getByText(/^10116 шоты расталды/)).toBeVisible();
   await expect(card).toBeHidden();
 
   // The neighbour has the account now.
   const mine = await gql<{ myAccountLinks: { status: string; accountNumber: string }[] }>(request, token, '{ myAccountLinks { status accountNumber } }', {});
-  expect(mine.myAccountLinks).toContainEqual({ status: 'CONFIRMED', accountNumber: '10119' });
+  expect(mine.myAccountLinks).toContainEqual({ status: 'CONFIRMED', accountNumber: '10116' });
   await staff.getByRole('button', { name: t('company.linkStatus.CONFIRMED') }).click();
-  await expect(staff.locator('li[data-link="10119"]').filter({ hasText: '+7 705 999 07 01' })).toContainText(t('company.linkStatus.CONFIRMED'));
+  await expect(staff.locator('li[data-link="10116"]').filter({ hasText: '+7 705 999 07 01' })).toContainText(t('company.linkStatus.CONFIRMED'));
   await screenshot(staff, test.info(), '10-links-confirmed');
 });
 

@@ -12,4 +12,20 @@ export const COMPANY_ERROR_CODES = [
   'TOO_LARGE',
   'VALUE_CONFLICT',
   'ACCOUNT_NOT_CONSECUTIVE',
+  // The partner API's own refusals (B's charges, A's accounts upsert): the company's developers meet
+  // them in the API, not the SPA; their texts live here so that every documented code has one.
+  'INVALID_PERIOD',
+  'TOO_MANY_LINES',
+  'LINE_TOO_LONG',
+  'EMPTY_FILE',
+  'INVALID_CSV',
+  'INVALID_ENCODING',
+  'UNKNOWN_COLUMN',
+  'DUPLICATE_COLUMN',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_A_MANAGEMENT_COMPANY',
+  'DUPLICATE',
+  'INVALID_AREA',
+  'BUILDING_NOT_FOUND',
+  'LOGIN_TAKEN',
 ] as const;
