@@ -208,3 +208,28 @@ describe('an open meeting', () => {
     expect(screen.getByText('Not adopted')).toBeInTheDocument();
   });
 });
+
+describe('the queue pages', () => {
+  it('bring the next page after the cursor and show each request once', async () => {
+    // given: two pages, the second repeating the last row of the first (a request that moved meanwhile)
+    const user = userEvent.setup();
+    const row = (n: number) => ({ ...request, id: `r${n}`, number: n, status: 'NEW' as const });
+    const calls = renderAt('/company/requests', {
+      CompanyServiceRequests: (v) =>
+        v.after
+          ? { companyServiceRequests: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, edges: [row(2), row(1)].map((node) => ({ cursor: node.id, node })) } }
+          : { companyServiceRequests: { totalCount: 3, pageInfo: { hasNextPage: true, endCursor: 'c2' }, edges: [row(3), row(2)].map((node) => ({ cursor: node.id, node })) } },
+      CompanyRequestTypes: () => ({ serviceRequestTypes: [] }),
+      CompanyBuildings: () => ({ companyBuildings: [] }),
+    });
+    expect(await screen.findByText('№ 3')).toBeInTheDocument();
+
+    // when
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    // then
+    expect(await screen.findByText('№ 1')).toBeInTheDocument();
+    expect(screen.getAllByText('№ 2')).toHaveLength(1);
+    expect(calls.filter((c) => c.name === 'CompanyServiceRequests').map((c) => c.variables.after)).toEqual([null, 'c2']);
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+});
