@@ -103,3 +103,18 @@ async def test_csv_and_graphql_give_identical_receipts(cast):
     assert response.status_code == 200, response.text
     assert response.json()["receipts"] == 1
     assert await _receipt_content(cast.world.account_x.id) == by_graphql
+
+
+IMPORT_ONE = "query($id: ID!) { chargeImport(id: $id) { id linesTotal errors { code } } }"
+
+
+@pytest.mark.parametrize("who, sees", [("anon", False), ("resident", False), ("staff_x", True), ("staff_y", False),
+                                       ("admin", True), ("partner_x", True), ("partner_x_read", False), ("partner_y", False)])
+async def test_one_charge_import_by_role(cast, who, sees):
+    # given
+    import_id = (await _import(cast.partner_x, SEED_LINES))["data"]["partnerChargesImport"]["import"]["id"]
+    # when
+    body = await getattr(cast, who).gql(IMPORT_ONE, {"id": import_id})
+    # then
+    assert not body.get("errors")
+    assert (body["data"]["chargeImport"] is not None) is sees
