@@ -81,10 +81,8 @@ class ChargeLine:
 
     def fingerprint(self) -> str:
         """What the receipt's content hash covers, one line of it."""
-        return "\x1f".join(
-            str(v) for v in (self.section.value, self.service, self.unit, self.volume, self.tariff, self.charged,
-                             self.recalculation, self.benefits, self.debt_advance, self.total)
-        )
+        return (f"{self.section.value}\x1f{self.service}\x1f{self.unit}\x1f{self.volume}\x1f{self.tariff}\x1f"
+                f"{self.charged}\x1f{self.recalculation}\x1f{self.benefits}\x1f{self.debt_advance}\x1f{self.total}")
 
 
 def _text(value) -> str:
@@ -196,8 +194,5 @@ def _snake(field: str) -> str:
 
 def content_hash(receipt_number: str, paid_in_period: Decimal, lines: list[ChargeLine]) -> str:
     """Identical content → identical hash: a re-import of it changes nothing."""
-    digest = hashlib.sha256(f"{receipt_number}\x1e{paid_in_period}".encode())
-    for line in lines:
-        digest.update(b"\x1e")
-        digest.update(line.fingerprint().encode())
-    return digest.hexdigest()
+    text = "\x1e".join([f"{receipt_number}\x1f{paid_in_period}", *(line.fingerprint() for line in lines)])
+    return hashlib.sha256(text.encode()).hexdigest()
