@@ -57,7 +57,7 @@ test('a request with a photo reaches the queue live, is taken and closed, and th
   // The queue stays open while the resident writes: the new request joins it by itself.
   await staff.getByRole('link', { name: new RegExp(t('company.dashboard.fresh')) }).click();
   await expect(staff.getByRole('heading', { level: 1, name: t('company.requests.title') })).toBeVisible();
-  await expect(staff.getByText(t('applications.liveOn'))).toBeVisible();
+  await expect(staff.getByText(t('common.liveOn'))).toBeVisible();
 
   await resident.goto(`/cabinet/${accountId}/requests/new`);
   const type = resident.getByLabel(t('cabinetServices.form.type'));

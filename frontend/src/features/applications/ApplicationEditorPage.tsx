@@ -45,6 +45,7 @@ import { StatusBadge } from './StatusBadge';
 import { useApplicationSetup } from './useApplicationSetup';
 import { WIZARD_STEPS } from './NewApplicationPage';
 import { RevisionNotice } from './RevisionNotice';
+import '../../components/office.css';
 import './applications.css';
 
 type Tab = 'info' | 'documents';

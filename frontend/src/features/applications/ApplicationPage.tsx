@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { DownloadIcon } from '../../components/icons';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LiveBadge } from '../../components/LiveBadge';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { ApplicationByIdDocument, type ApplicationFieldsFragment, ApplicationUpdatedDocument } from '../../gql/graphql';
@@ -21,13 +22,13 @@ import { FileLinks } from './FileLinks';
 import { FORM_FIELDS, formFromJson } from './form';
 import { HistoryList } from './HistoryList';
 import { categoryLabel, requirementLabel, typeLabel } from './labels';
-import { LiveBadge } from './LiveBadge';
 import { RevisionNotice } from './RevisionNotice';
 import { RouteSteps } from './RouteSteps';
 import { SignDialog } from './SignDialog';
 import { StatusBadge } from './StatusBadge';
 import { runningDeadline } from './status';
 import { useApplicationSetup } from './useApplicationSetup';
+import '../../components/office.css';
 import './applications.css';
 
 /**

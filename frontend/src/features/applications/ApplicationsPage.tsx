@@ -18,6 +18,7 @@ import { ListHeader } from './ListHeader';
 import { STATUSES } from './status';
 import { TypeChooserDialog } from './TypeChooserDialog';
 import { useApplicationRows } from './useApplicationRows';
+import '../../components/office.css';
 import './applications.css';
 
 const PAGE_SIZE = 20;

@@ -91,12 +91,12 @@ export function FileUpload({
             value={state.sent}
             max={state.total}
             paused={state.phase !== 'uploading' && state.phase !== 'attaching'}
-            label={t('applications.upload.progressLabel', { name: state.file.name })}
-            valueText={t('applications.upload.progressText', { percent, sent: bytes(state.sent), total: bytes(state.total) })}
+            label={t('upload.progressLabel', { name: state.file.name })}
+            valueText={t('upload.progressText', { percent, sent: bytes(state.sent), total: bytes(state.total) })}
           />
           <p className="file-upload__numbers">
-            <strong>{percent}%</strong> <span>{t('applications.upload.bytes', { sent: bytes(state.sent), total: bytes(state.total) })}</span>{' '}
-            <span role="status">{t(`applications.upload.phases.${state.phase}`)}</span>
+            <strong>{percent}%</strong> <span>{t('upload.bytes', { sent: bytes(state.sent), total: bytes(state.total) })}</span>{' '}
+            <span role="status">{t(`upload.phases.${state.phase}`)}</span>
           </p>
           {state.phase === 'failed' && state.error && (
             <Alert tone="error">
@@ -106,12 +106,12 @@ export function FileUpload({
           <div className="form-actions file-upload__actions">
             {state.phase === 'uploading' && (
               <Button variant="secondary" className="btn--small" onClick={() => controller.pause()}>
-                {t('applications.upload.pause')}
+                {t('upload.pause')}
               </Button>
             )}
             {(state.phase === 'paused' || canContinue(state)) && (
               <Button className="btn--small" onClick={() => controller.resume()}>
-                {t('applications.upload.resume')}
+                {t('upload.resume')}
               </Button>
             )}
             {state.phase === 'failed' && state.failedStep === 'attach' && (

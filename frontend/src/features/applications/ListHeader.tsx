@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LiveBadge } from '../../components/LiveBadge';
 import { useSocketStatus } from '../../lib/graphql/SocketContext';
-import { LiveBadge } from './LiveBadge';
 
 /** A list's heading with how many there are (once known), whether changes arrive live, and its actions. */
 export function ListHeader({ title, count, className, children }: { title: string; count: number | null; className?: string; children?: ReactNode }) {

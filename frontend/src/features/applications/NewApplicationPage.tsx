@@ -21,6 +21,7 @@ import { ContractSummary } from './ContractSummary';
 import { MAX_CATEGORY_OTHER, newRequestId, OTHER, prefillForm, validateStart } from './form';
 import { categoryLabel, typeLabel } from './labels';
 import { useApplicationSetup } from './useApplicationSetup';
+import '../../components/office.css';
 import './applications.css';
 
 export const WIZARD_STEPS = ['type', 'contract', 'form', 'sign'] as const;

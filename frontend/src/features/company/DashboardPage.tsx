@@ -6,7 +6,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { CompanyMeetingsDocument, CompanyPendingLinksCountDocument, CompanyRequestCountsDocument } from './api';
 import { CompanyTabs } from './CompanyTabs';
 import { useRequestsLive } from './useRequestsLive';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 /** undefined: still reading; null: could not be read (shown as "—"). */

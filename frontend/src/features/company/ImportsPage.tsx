@@ -12,8 +12,7 @@ import { CompanyChargeImportDocument, CompanyChargeImportsDocument } from './api
 import { CompanyTabs } from './CompanyTabs';
 import type { ChargeImportRow, ChargeLineError } from './types';
 import { usePaged } from './usePaged';
-import '../applications/applications.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 // Debian's Chromium has no Kazakh locale data ("2026 M06"): the months are spelled out, as lib/format does for dates.

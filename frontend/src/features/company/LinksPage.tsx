@@ -14,8 +14,7 @@ import { LinkDecision } from './LinkDecision';
 import { LinkStatusBadge } from './StatusBadges';
 import type { AccountLinkRow, AccountLinkStatus } from './types';
 import { usePaged } from './usePaged';
-import '../applications/applications.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 const PAGE_SIZE = 25;

@@ -10,17 +10,15 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { RequiredLabel } from '../../components/RequiredLabel';
 import { TextField } from '../../components/TextField';
+import { UploadField, type Uploaded } from '../../components/UploadField';
 import { useErrorFocus } from '../../components/useErrorFocus';
 import { type AppError, fromCombinedError, splitErrors } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { QueueUpload, type Uploaded } from '../queue/QueueUpload';
 import { CompanyBuildingsDocument, CompanyMeetingCreateDocument } from './api';
 import { type MeetingDraft, meetingErrors, meetingInput } from './forms';
 import { QuestionsEditor } from './QuestionsEditor';
 import type { BuildingRef } from './types';
-import '../applications/applications.css';
-import '../queue/queue.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 const FIELDS = ['buildingId', 'title', 'description', 'opensAt', 'closesAt', 'questions', 'documentUploadIds'];
@@ -96,7 +94,7 @@ export function MeetingNewPage() {
           <QuestionsEditor questions={draft.questions} onChange={(questions) => set({ questions })} errors={byField} />
         </Card>
         <Card title={t('company.meetingForm.documents')} id="co-meeting-documents">
-          <QueueUpload label={t('company.meetingForm.document')} hint={t('company.meetingForm.documentHint')} fingerprint="company-meeting-new" value={documents} onChange={setDocuments} max={10} errors={byField.documentUploadIds} />
+          <UploadField label={t('company.meetingForm.document')} hint={t('company.meetingForm.documentHint')} fingerprint="company-meeting-new" value={documents} onChange={setDocuments} max={10} errors={byField.documentUploadIds} />
         </Card>
         <div className="form-actions">
           <Button type="submit" busy={busy}>

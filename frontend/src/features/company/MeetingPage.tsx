@@ -15,8 +15,7 @@ import { CompanyMeetingCloseDocument, CompanyMeetingDocument, CompanyMeetingOpen
 import { formatArea, formatShare } from './forms';
 import { MeetingStatusBadge } from './StatusBadges';
 import type { MeetingDetails, MeetingResult } from './types';
-import '../applications/applications.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 /** While voting is open the staff's results are read again this often (votes have no subscription). */

@@ -12,8 +12,7 @@ import { CompanyTabs } from './CompanyTabs';
 import { MeetingStatusBadge } from './StatusBadges';
 import type { MeetingRow } from './types';
 import { usePaged } from './usePaged';
-import '../applications/applications.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 /** The company's owners' meetings (companyMeetings): drafts being prepared, open ones voting, closed ones with results. */

@@ -12,8 +12,7 @@ import { CompanyTabs } from './CompanyTabs';
 import { OutageForm } from './OutageForm';
 import type { BuildingRef, OutageRow } from './types';
 import { usePaged } from './usePaged';
-import '../applications/applications.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 /** Outage notices: publish one for a building, and those published, with how many residents were told in-app and by SMS. */

@@ -5,21 +5,20 @@ import { useClient } from 'urql';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LiveBadge } from '../../components/LiveBadge';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatBytes, formatDate, formatDateTime, formatPhone } from '../../lib/format';
 import { useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { LiveBadge } from '../applications/LiveBadge';
 import { CompanyServiceRequestDocument } from './api';
 import { RequestActions } from './RequestActions';
 import { visitWindow } from './requestFilters';
 import { RequestStatusBadge } from './StatusBadges';
 import type { RequestDetails } from './types';
 import { useRequestsLive } from './useRequestsLive';
-import '../applications/applications.css';
-import '../queueOffice/queueOffice.css';
+import '../../components/office.css';
 import './company.css';
 
 /**

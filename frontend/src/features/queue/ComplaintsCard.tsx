@@ -7,12 +7,12 @@ import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextAreaField } from '../../components/TextAreaField';
+import { UploadField, type Uploaded } from '../../components/UploadField';
 import { type QueueApplicationFieldsFragment, type QueueComplaintAddressee, QueueComplaintFileDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DeadlineList } from './DeadlineList';
 import { QueueFileLink } from './QueueFileLink';
-import { QueueUpload, type Uploaded } from './QueueUpload';
 import { isDecided } from './status';
 
 const ADDRESSEES: readonly QueueComplaintAddressee[] = ['PROVIDER', 'QUALITY_AUTHORITY'];
@@ -118,7 +118,7 @@ export function ComplaintsCard({ application, onFiled }: { application: QueueApp
             onChange={setAddressee}
           />
           <TextAreaField label={t('queue.complaints.text')} value={text} onChange={(e) => setText(e.target.value)} rows={6} maxLength={10000} errors={textErrors} required />
-          <QueueUpload label={t('queue.complaints.files')} hint={t('queue.hearing.filesHint')} fingerprint={`queue-complaint:${application.id}`} value={files} onChange={setFiles} max={MAX_COMPLAINT_FILES} />
+          <UploadField label={t('queue.complaints.files')} hint={t('queue.hearing.filesHint')} fingerprint={`queue-complaint:${application.id}`} value={files} onChange={setFiles} max={MAX_COMPLAINT_FILES} />
           <FormErrors errors={errors} />
           <div className="form-actions">
             <Button type="submit" busy={busy}>

@@ -6,12 +6,12 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { FormErrors } from '../../components/FormErrors';
 import { TextAreaField } from '../../components/TextAreaField';
+import { UploadField, type Uploaded } from '../../components/UploadField';
 import { type QueueApplicationFieldsFragment, QueueHearingPositionSubmitDocument } from '../../gql/graphql';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DeadlineList } from './DeadlineList';
 import { QueueFileLink } from './QueueFileLink';
-import { QueueUpload, type Uploaded } from './QueueUpload';
 
 type Hearing = NonNullable<QueueApplicationFieldsFragment['hearing']>;
 const MAX_POSITION_FILES = 10;
@@ -98,7 +98,7 @@ export function HearingCard({ application, onChanged }: { application: QueueAppl
       {open && (
         <form className="q-form" onSubmit={send} noValidate>
           <TextAreaField label={t('queue.hearing.position')} hint={t('queue.hearing.positionHint')} value={text} onChange={(e) => setText(e.target.value)} rows={6} maxLength={10000} errors={textErrors} required />
-          <QueueUpload label={t('queue.hearing.files')} hint={t('queue.hearing.filesHint')} fingerprint={`queue-position:${application.id}`} value={files} onChange={setFiles} max={MAX_POSITION_FILES} />
+          <UploadField label={t('queue.hearing.files')} hint={t('queue.hearing.filesHint')} fingerprint={`queue-position:${application.id}`} value={files} onChange={setFiles} max={MAX_POSITION_FILES} />
           <FormErrors errors={errors} />
           <div className="form-actions">
             <Button type="submit" busy={busy}>

@@ -5,5 +5,5 @@ import { useSocketStatus } from '../../lib/graphql/SocketContext';
 export function LiveIndicator() {
   const { t } = useTranslation();
   const on = useSocketStatus() === 'connected';
-  return <span className={`q-live q-live--${on ? 'on' : 'off'}`}>{on ? t('applications.liveOn') : t('applications.liveOff')}</span>;
+  return <span className={`q-live q-live--${on ? 'on' : 'off'}`}>{on ? t('common.liveOn') : t('common.liveOff')}</span>;
 }

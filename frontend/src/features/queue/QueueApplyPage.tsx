@@ -11,6 +11,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { PageLoader } from '../../components/PageLoader';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
+import { UploadField } from '../../components/UploadField';
 import {
   QueueApplicationFileDocument,
   QueueCategoriesDocument,
@@ -32,7 +33,6 @@ import { type ApplyForm, CONSENTS, type ClaimForm, emptyApplyForm, type FieldErr
 import { PersonFacts } from './PersonFacts';
 import { type CodeSent, SmsSigning } from './SmsSigning';
 import { queryError } from './queryError';
-import { QueueUpload } from './QueueUpload';
 import './queue.css';
 
 type Prefill = NonNullable<QueuePrefillQuery['queuePrefill']>;
@@ -222,7 +222,7 @@ export function QueueApplyPage() {
             }
           />
           {form.emergency && (
-            <QueueUpload
+            <UploadField
               label={t('queue.apply.conclusion')}
               hint={t('queue.apply.conclusionHint')}
               fingerprint={`queue-conclusion:${viewer?.id ?? ''}`}

@@ -19,7 +19,7 @@ import { FileList } from './Facts';
 import { complaintAnswerErrors, complaintAnswers, complaintOpen } from './forms';
 import { OfficeTabs } from './OfficeTabs';
 import type { QueueComplaint, QueueComplaintStatus } from './types';
-import '../applications/applications.css';
+import '../../components/office.css';
 import './queueOffice.css';
 
 const FILTERS: readonly (QueueComplaintStatus | 'ALL')[] = ['ALL', 'REGISTERED', 'IN_REVIEW', 'SATISFIED', 'REJECTED', 'FORWARDED'];

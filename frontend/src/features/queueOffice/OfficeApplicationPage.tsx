@@ -6,13 +6,13 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { LiveAnnouncement, useAnnouncement } from '../../components/LiveAnnouncement';
+import { LiveBadge } from '../../components/LiveBadge';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageLoader } from '../../components/PageLoader';
 import { type AppError, fromCombinedError } from '../../lib/errors';
 import { formatDate, formatDateTime, formatPhone } from '../../lib/format';
 import { useSocketStatus } from '../../lib/graphql/SocketContext';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { LiveBadge } from '../applications/LiveBadge';
 import { type OfficeApplication, QueueOfficeApplicationDocument } from './api';
 import { Countdown } from './Countdown';
 import { dueTone } from './deadlines';
@@ -22,7 +22,7 @@ import { HearingCard } from './HearingCard';
 import { QueueStatusBadge } from './QueueStatusBadge';
 import { ReviewPanel } from './ReviewPanel';
 import { useOfficeLive } from './useOfficeLive';
-import '../applications/applications.css';
+import '../../components/office.css';
 import './queueOffice.css';
 
 /**

@@ -15,6 +15,7 @@ import { typeLabel } from '../labels';
 import { ListHeader } from '../ListHeader';
 import { runningDeadline, STATUSES } from '../status';
 import { useApplicationRows } from '../useApplicationRows';
+import '../../../components/office.css';
 import '../applications.css';
 
 const PAGE_SIZE = 25;

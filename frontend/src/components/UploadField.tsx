@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { FilePicker } from '../../components/FilePicker';
-import { ProgressBar } from '../../components/ProgressBar';
-import { type AppError, errorMessage } from '../../lib/errors';
-import { formatBytes } from '../../lib/format';
-import { ACCEPTED_FILES } from '../../lib/upload/fileCheck';
-import { canContinue } from '../../lib/upload/UploadController';
-import { percentOf } from '../../lib/upload/uploadMachine';
-import { useUploadController } from '../../lib/upload/useUploadController';
+import { Alert } from './Alert';
+import { Button } from './Button';
+import { FilePicker } from './FilePicker';
+import { ProgressBar } from './ProgressBar';
+import { type AppError, errorMessage } from '../lib/errors';
+import { formatBytes } from '../lib/format';
+import { ACCEPTED_FILES } from '../lib/upload/fileCheck';
+import { canContinue } from '../lib/upload/UploadController';
+import { percentOf } from '../lib/upload/uploadMachine';
+import { useUploadController } from '../lib/upload/useUploadController';
+import './UploadField.css';
 
 export interface Uploaded {
   uploadId: string;
@@ -17,11 +18,12 @@ export interface Uploaded {
 }
 
 /**
- * Files for the queue (the expert's conclusion, a hearing position, a complaint): each is sent
- * with tus (resumable, with progress) as soon as it is chosen, and its upload id kept here until
- * the form that names it is sent. `max` 1 replaces the file; more keep a list.
+ * Files a form names by their upload ids (the queue's expert conclusion, hearing position and
+ * complaint; a meeting's documents): each is sent with tus (resumable, with progress) as soon as
+ * it is chosen, and its upload id kept here until the form that names it is sent. `max` 1 replaces
+ * the file; more keep a list.
  */
-export function QueueUpload({
+export function UploadField({
   label,
   hint,
   fingerprint,
@@ -68,7 +70,7 @@ export function QueueUpload({
   const full = value.length >= max && max > 1;
 
   return (
-    <div className="q-upload">
+    <div className="upload-field">
       <FilePicker
         label={label}
         hint={hint}
@@ -85,16 +87,16 @@ export function QueueUpload({
         }}
       />
       {(state.phase === 'uploading' || state.phase === 'paused' || state.phase === 'attaching' || (state.phase === 'failed' && state.failedStep !== 'check')) && state.file && (
-        <div className="q-upload__progress">
+        <div className="upload-field__progress">
           <ProgressBar
             value={state.sent}
             max={state.total}
             paused={state.phase !== 'uploading' && state.phase !== 'attaching'}
-            label={t('applications.upload.progressLabel', { name: state.file.name })}
-            valueText={t('applications.upload.progressText', { percent, sent: bytes(state.sent), total: bytes(state.total) })}
+            label={t('upload.progressLabel', { name: state.file.name })}
+            valueText={t('upload.progressText', { percent, sent: bytes(state.sent), total: bytes(state.total) })}
           />
-          <p className="q-upload__numbers">
-            <strong>{percent}%</strong> <span role="status">{t(`applications.upload.phases.${state.phase}`)}</span>
+          <p className="upload-field__numbers">
+            <strong>{percent}%</strong> <span role="status">{t(`upload.phases.${state.phase}`)}</span>
           </p>
           {state.phase === 'failed' && state.error && (
             <Alert tone="error">
@@ -104,12 +106,12 @@ export function QueueUpload({
           <div className="form-actions">
             {state.phase === 'uploading' && (
               <Button variant="secondary" className="btn--small" onClick={() => controller.pause()}>
-                {t('applications.upload.pause')}
+                {t('upload.pause')}
               </Button>
             )}
             {(state.phase === 'paused' || canContinue(state)) && (
               <Button className="btn--small" onClick={() => controller.resume()}>
-                {t('applications.upload.resume')}
+                {t('upload.resume')}
               </Button>
             )}
             {state.phase !== 'attaching' && (
@@ -129,12 +131,12 @@ export function QueueUpload({
         </div>
       )}
       {value.length > 0 && (
-        <ul className="q-upload__list" aria-label={`${t('queue.upload.added')}: ${label}`}>
+        <ul className="upload-field__list" aria-label={`${t('upload.added')}: ${label}`}>
           {value.map((u) => (
-            <li key={u.uploadId} className="q-upload__item">
-              <span className="q-upload__name">{u.name}</span>
-              <Button variant="link" onClick={() => onChange(value.filter((x) => x.uploadId !== u.uploadId))} aria-label={t('queue.upload.remove', { name: u.name })}>
-                {t('queue.upload.removeShort')}
+            <li key={u.uploadId} className="upload-field__item">
+              <span className="upload-field__name">{u.name}</span>
+              <Button variant="link" onClick={() => onChange(value.filter((x) => x.uploadId !== u.uploadId))} aria-label={t('upload.remove', { name: u.name })}>
+                {t('upload.removeShort')}
               </Button>
             </li>
           ))}
