@@ -91,3 +91,58 @@ async def build_world(resident: User | None = None, staff_x: User | None = None,
     if staff_y is not None:
         await add_staff(staff_y, company_y)
     return World(company_x, company_y, building_x, building_y, account_x, account_x2, account_y)
+
+
+@dataclass
+class Cast:
+    """Every role of the cabinet's access matrix, signed in, around one World."""
+
+    world: World
+    anon: "ApiClient"
+    resident: "ApiClient"  # confirmed link to account_x
+    other_resident: "ApiClient"  # confirmed link to the `other_account` of build_cast
+    staff_x: "ApiClient"
+    staff_y: "ApiClient"
+    admin: "ApiClient"
+    co_owner: "ApiClient | None" = None  # a second confirmed link to account_x
+    partner_x: "PartnerClient | None" = None  # billing:write for company X
+    partner_x_read: "PartnerClient | None" = None  # company X's organization, without billing:write
+    partner_y: "PartnerClient | None" = None  # billing:write for company Y
+
+    def by_name(self, name: str) -> "ApiClient":
+        return getattr(self, name)
+
+
+async def build_cast(app, rt, settings, stack, *, other_account: str = "account_y", co_owner: bool = False,
+                     partners: bool = False) -> Cast:
+    """Signs in each role over its own HTTP client (closed by `stack`) and builds the world."""
+    import httpx
+
+    from backend.services.partners import ApiScope
+    from tests.helpers import ApiClient, make_account, make_partner
+
+    async def http() -> httpx.AsyncClient:
+        return await stack.enter_async_context(
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver"))
+
+    async def client(role: str | None) -> ApiClient:
+        c = ApiClient(await http())
+        if role:
+            await make_account(rt, c, role)
+        return c
+
+    anon, resident, other, staff_x, staff_y, admin = [
+        await client(r) for r in (None, "resident", "resident", "uk_staff", "uk_staff", "admin")]
+    world = await build_world(resident.user, staff_x.user, staff_y.user)
+    await link(other.user, getattr(world, other_account))
+    cast = Cast(world, anon, resident, other, staff_x, staff_y, admin)
+    if co_owner:
+        cast.co_owner = await client("resident")
+        await link(cast.co_owner.user, world.account_x)
+    if partners:
+        org_x = await world.company_x.organization
+        org_y = await world.company_y.organization
+        cast.partner_x = await make_partner(settings, await http(), org_x.bin, scopes={ApiScope.BILLING_WRITE}, name="X billing")
+        cast.partner_x_read = await make_partner(settings, await http(), org_x.bin, scopes={ApiScope.CONTRACTS_READ}, name="X CRM")
+        cast.partner_y = await make_partner(settings, await http(), org_y.bin, scopes={ApiScope.BILLING_WRITE}, name="Y billing")
+    return cast

@@ -5,49 +5,13 @@ billing:write) and of Y."""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 
-import httpx
 import pytest
 
-from backend.services.partners import ApiScope
-from tests.cabinet_world import World, build_world, link
-from tests.helpers import ApiClient, PartnerClient, make_account, make_partner
-
-
-@dataclass
-class Cast:
-    world: World
-    anon: ApiClient
-    resident: ApiClient  # confirmed link to account_x
-    other_resident: ApiClient  # confirmed link to account_x2
-    staff_x: ApiClient
-    staff_y: ApiClient
-    admin: ApiClient
-    partner_x: PartnerClient  # billing:write for company X
-    partner_x_read: PartnerClient  # company X's organization, without billing:write
-    partner_y: PartnerClient  # billing:write for company Y
+from tests.cabinet_world import Cast, build_cast
 
 
 @pytest.fixture
 async def cast(app, rt, settings) -> Cast:
     async with contextlib.AsyncExitStack() as stack:
-        async def http() -> httpx.AsyncClient:
-            return await stack.enter_async_context(
-                httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver"))
-
-        clients = {}
-        for name, role in (("resident", "resident"), ("other_resident", "resident"), ("staff_x", "uk_staff"),
-                           ("staff_y", "uk_staff"), ("admin", "admin")):
-            clients[name] = ApiClient(await http())
-            await make_account(rt, clients[name], role)
-        world = await build_world(clients["resident"].user, clients["staff_x"].user, clients["staff_y"].user)
-        await link(clients["other_resident"].user, world.account_x2)
-        org_x = await world.company_x.organization
-        org_y = await world.company_y.organization
-        yield Cast(
-            world=world, anon=ApiClient(await http()), **clients,
-            partner_x=await make_partner(settings, await http(), org_x.bin, scopes={ApiScope.BILLING_WRITE}, name="X billing"),
-            partner_x_read=await make_partner(settings, await http(), org_x.bin, scopes={ApiScope.CONTRACTS_READ}, name="X CRM"),
-            partner_y=await make_partner(settings, await http(), org_y.bin, scopes={ApiScope.BILLING_WRITE}, name="Y billing"),
-        )
+        yield await build_cast(app, rt, settings, stack, other_account="account_x2", partners=True)
