@@ -14,7 +14,7 @@ NODE_INSTALLED := node_modules/.installed
 CHROMIUM_PATH ?= /usr/bin/chromium
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/playground.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
 
-.PHONY: help run test deps python-deps node-deps frontend frontend-rebuild chromium nginx schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
+.PHONY: help run test deps python-deps node-deps frontend frontend-rebuild chromium pdftotext nginx schema codegen migration pytest pytest-postgres frontend-test e2e schemathesis bench clean
 
 help:
 	@echo "make run      install what is missing, migrate, load demo data, serve http://$(HOST):$(PORT)"
@@ -59,6 +59,12 @@ chromium:
 
 # --- running ----------------------------------------------------------------------------------
 
+# pdftotext (Debian's poppler-utils): the e2e specs read the text of the PDFs the portal hands out.
+pdftotext:
+	@command -v pdftotext >/dev/null || { echo "Installing Debian's poppler-utils…"; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq poppler-utils >/dev/null; }
+
 # The nginx in front of the app in tests/deploy, as in docker-compose.yml.
 nginx:
 	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "Installing Debian's nginx-light…"; \
@@ -85,7 +91,7 @@ bench: python-deps
 
 # --- tests ------------------------------------------------------------------------------------
 
-test: deps frontend-rebuild chromium nginx
+test: deps frontend-rebuild chromium pdftotext nginx
 	CHROMIUM_PATH="$(CHROMIUM_PATH)" scripts/test.sh
 
 pytest: python-deps
