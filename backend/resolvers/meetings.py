@@ -6,7 +6,7 @@ from strawberry.types import Info
 
 from backend.errors import DomainError
 from backend.models.housing import AccountLink, AccountLinkStatus
-from backend.resolvers.errors import payload_or_errors
+from backend.resolvers.errors import graphql_error, payload_or_errors
 from backend.schema import meetings as s
 from backend.schema.common import Connection, to_connection
 from backend.services.housing.access import Scope, scope_for
@@ -47,7 +47,10 @@ async def meeting(info: Info, meeting_id: str, account_id: str | None) -> s.Meet
 
 async def company_meetings(info: Info, first: int | None, after: str | None) -> Connection[s.Meeting]:
     scope = await scope_for(info.context.viewer)
-    page = await paginate(visibility.staff_meetings(scope), first, after)
+    try:
+        page = await paginate(visibility.staff_meetings(scope), first, after)
+    except DomainError as exc:  # a cursor that is not one: BAD_USER_INPUT with its reason
+        raise graphql_error(exc) from None
     return Connection[s.Meeting](**to_connection(page, lambda r: _view(scope, r)))
 
 
